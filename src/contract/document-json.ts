@@ -1,0 +1,73 @@
+import type { Document } from "../model/document.js";
+import type { Span } from "../model/span.js";
+
+export const DOCUMENT_SCHEMA = "claimtrace.document/1";
+export const REPORT_SCHEMA = "claimtrace.report/1";
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+/** One line of `claimtrace extract --format jsonl`: the public contract, see schemas/ and design.md §5. */
+export interface DocumentJson {
+  schema: typeof DOCUMENT_SCHEMA;
+  id: string;
+  source: string;
+  format: string;
+  title: string | null;
+  byline: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  publishedAtSource: string;
+  language: string;
+  encoding: string;
+  text: string;
+  excluded: Array<Span & { reason: string }>;
+  paragraphs: Span[];
+  sentences: Span[];
+  attributions: unknown[];
+  figures: unknown[];
+  entities: unknown[];
+}
+
+export interface ReportJson {
+  schema: typeof REPORT_SCHEMA;
+  documents: DocumentJson[];
+  entities: unknown[];
+  events: unknown[];
+  figureGroups: unknown[];
+}
+
+export function documentToJson(doc: Document): DocumentJson {
+  return {
+    schema: DOCUMENT_SCHEMA,
+    id: doc.id,
+    source: doc.source,
+    format: doc.format,
+    title: doc.title,
+    byline: doc.byline,
+    outlet: doc.outlet,
+    url: doc.url,
+    publishedAt: doc.publishedAt,
+    publishedAtSource: doc.publishedAtSource,
+    language: doc.language,
+    encoding: doc.encoding,
+    text: doc.text,
+    excluded: doc.excluded.map(({ start, end, reason }) => ({ start, end, reason })),
+    paragraphs: spans(doc.layers.paragraphs),
+    sentences: spans(doc.layers.sentences),
+    attributions: [],
+    figures: [],
+    entities: [],
+  };
+}
+
+/** The corpus report. Cross-document layers (entities, events, figure groups) are filled in by the linker. */
+export function reportToJson(docs: readonly Document[]): ReportJson {
+  return { schema: REPORT_SCHEMA, documents: docs.map(documentToJson), entities: [], events: [], figureGroups: [] };
+}
+
+function spans(list: readonly Span[] | undefined): Span[] {
+  return (list ?? []).map(({ start, end }) => ({ start, end }));
+}

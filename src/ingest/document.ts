@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+import { detectLanguage } from "../lang/detect.js";
+import type { Document } from "../model/document.js";
+import type { RawArticle } from "./inputs.js";
+
+/** Content identity: the same article text, however it was spaced or encoded, gets the same id. */
+export function documentId(text: string): string {
+  const normalised = text.normalize("NFC").replace(/\s+/g, " ").trim();
+  return createHash("sha256").update(normalised).digest("hex").slice(0, 32);
+}
+
+export function toDocument(raw: RawArticle): Document {
+  return {
+    id: documentId(raw.text),
+    source: raw.source,
+    format: raw.format,
+    title: raw.title,
+    byline: raw.byline,
+    outlet: raw.outlet,
+    url: raw.url,
+    publishedAt: raw.publishedAt,
+    publishedAtSource: raw.publishedAtSource,
+    language: normaliseLanguage(raw.language) ?? detectLanguage(raw.text),
+    encoding: raw.encoding,
+    text: raw.text,
+    excluded: [...raw.excluded].sort((a, b) => a.start - b.start),
+    layers: {},
+  };
+}
+
+function normaliseLanguage(tag: string | null): string | null {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}

@@ -1,0 +1,34 @@
+/**
+ * English page furniture: the shapes of lines that scraped article text carries from the page around it.
+ * Language data only; the algorithm that uses it is in pipeline/stages/clean.ts.
+ */
+
+/** A whole line that marks an advertisement slot. */
+export const AD_MARKER =
+  /^(?:-+\s*)?(?:advertisement|advertising|ad|sponsored(?: content| by .{1,40})?|paid (?:post|content)|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?(?:ad|advertisement))|continue reading (?:the main story|below))(?:\s*-+)?[.:]?$/i;
+
+/** A whole line left by a widget that did not load. */
+export const PLACEHOLDER =
+  /^(?:loading(?:\s*(?:\.\.\.|…))?|please wait(?:\.\.\.|…)?|(?:something went wrong|an error (?:has )?occurred|oops)[.!,]?.{0,80}|(?:please )?(?:try again|refresh (?:the|this) page)(?: later)?\.?|this (?:video|content|embed|media) (?:is (?:not available|unavailable)|cannot be (?:played|displayed)).{0,60}|(?:please )?enable javascript.{0,60}|javascript is (?:disabled|required).{0,60}|video (?:unavailable|player is loading)\.?)$/i;
+
+/** Words that name a picture agency or say a line credits an image. */
+const CREDIT_WORDS = String.raw`(?:photo(?:graph)?s?|image|picture|credit|pictured|illustration|video|footage|screenshot|file photo)`;
+
+/** "(Photo by Jane Doe via Reuters)", "Photo: AFP", "Credit: …", "… / AFP", "Anadolu Agency via Getty Images". */
+export const CREDIT_TAIL = new RegExp(
+  String.raw`(?:\(\s*${CREDIT_WORDS}\b[^()]{0,80}\)|\b${CREDIT_WORDS}\s*(?:by|:|credit:?)\s*[^.]{1,80}|\bvia\s+(?:[A-Z][\w&'.-]*\s*){1,4}\)?|\s[/|]\s*(?:[A-Z][\w&'.-]*\s*){1,3}|©\s*.{1,60})\s*$`,
+  "i",
+);
+/** A credit tail that ends in "via Someone" must name them with capitals, which the case-insensitive tail cannot check. */
+export const VIA_CREDIT = /\bvia\s+(?:[A-Z][\w&'.-]*\s*){1,4}\)?\s*$/;
+export const CREDIT_START = new RegExp(String.raw`^${CREDIT_WORDS}\s*(?:by|:|credit\b)`, "i");
+
+/** Lines that introduce a byline or a time stamp. */
+export const BYLINE_START = /^(?:by|updated|published|posted|last updated|first published|written by)\b/i;
+export const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|ET|PT|GMT|UTC|MSK|CET))?\b/i;
+export const DATE_WORDS =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+
+/** Lines that are links, calls to action or section labels rather than prose. */
+export const PROMO_LINE =
+  /^(?:read (?:more|next|also)|related(?: (?:stories|articles|coverage|content))?|see also|more (?:on|from|about)|watch(?: now| live)?|listen|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now| stories)?|what'?s hot|top stories|editor'?s picks?|don'?t miss|latest (?:news|stories)|sign up\b|subscribe\b|join (?:the conversation|us)\b|follow (?:us|@)|share(?: this)?(?: article| story)?|comments?(?: \(\d+\))?|show comments|close|skip to (?:main )?content|back to top|click here\b|download (?:the|our) app|get (?:the|our) newsletter|newsletter sign-?up|advertise with us|copyright\b|all rights reserved\b|\(?\d+\)?\s+comments?)(?:\s*[:|»›>-].*)?[.!]?$/i;

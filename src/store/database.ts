@@ -1,0 +1,84 @@
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { migrate } from "./migrate.js";
+
+export type Row = Record<string, unknown>;
+
+/** The SQL both back ends speak: parameterised statements only ($1, $2, …). */
+export interface Sql {
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Sql {
+  readonly kind: "pglite" | "postgres";
+  /** Runs `fn` in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite store is used. */
+  url?: string | null;
+  /** PGlite data folder; "memory://" for a throw-away in-memory store. */
+  dataDir?: string;
+}
+
+export const DEFAULT_DATA_DIR = ".claimtrace/data";
+
+/** Opens the store named by the options (or DATABASE_URL) and brings its schema up to date. */
+export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
+  const url = options.url === undefined ? process.env.DATABASE_URL : options.url;
+  const db = url ? openPostgres(url) : await openPglite(options.dataDir ?? process.env.CLAIMTRACE_DATA ?? DEFAULT_DATA_DIR);
+  try {
+    await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  return db;
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const lite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  const sql = (q: Pick<PGlite, "query">): Sql => ({
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await q.query<T>(text, params as unknown[])).rows;
+    },
+  });
+  return {
+    kind: "pglite",
+    ...sql(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(sql(tx))),
+    close: () => lite.close(),
+  };
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server must not crash the process; the next query reports the failure.
+  pool.on("error", () => {});
+  const sql = (q: pg.Pool | pg.PoolClient): Sql => ({
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      return (await q.query(text, params as unknown[])).rows as T[];
+    },
+  });
+  return {
+    kind: "postgres",
+    ...sql(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(sql(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
