@@ -1,5 +1,3 @@
 #!/usr/bin/env node
-// Entry point for `npx claimtrace`: runs the compiled CLI (built by `npm ci` through the prepare script).
-import { main } from "../dist/cli/main.js";
-
-process.exitCode = await main(process.argv.slice(2));
+// Entry point for `npx claimtrace`: the compiled CLI, built by `npm ci` through the prepare script.
+import "../dist/cli/bin.js";

@@ -29,30 +29,41 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
   if (buf.includes(0)) throw new DecodeError("binary content (NUL bytes), not text");
 
+  let asUtf8: string | null = null;
   try {
-    return checked(utf8.decode(buf), "UTF-8");
+    asUtf8 = utf8.decode(buf);
   } catch {
     // Not UTF-8: fall through to the legacy encodings.
   }
+  if (asUtf8 !== null) return checked(asUtf8, "UTF-8");
   const candidates = chardet.analyse(buf).filter((c) => iconv.encodingExists(c.name) && !/^UTF/i.test(c.name));
   const best = candidates[0];
   if (!best || best.confidence < 10) throw new DecodeError("unrecognised text encoding");
   return checked(iconv.decode(buf, best.name), best.name);
 }
 
-/** UTF-16 text in a Latin or Cyrillic script has a zero in most high bytes; nothing else looks like that. */
+/**
+ * UTF-16 text in one alphabet has high bytes drawn from very few values: 0x00 for Latin, spaces and digits,
+ * 0x04 for Cyrillic. Two values covering nearly all high bytes, one of them zero, is a reliable sign.
+ */
 function guessUtf16(buf: Buffer): "utf16le" | "utf16be" | null {
   if (buf.length < 4 || buf.length % 2 !== 0) return null;
   const sample = Math.min(buf.length, 4096);
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample; i += 2) {
-    if (buf[i] === 0) evenZeros++;
-    if (buf[i + 1] === 0) oddZeros++;
-  }
-  const pairs = sample / 2;
-  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return "utf16le";
-  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return "utf16be";
+  const looksLike = (highOffset: 0 | 1): boolean => {
+    const counts = new Map<number, number>();
+    let lowZeros = 0;
+    for (let i = 0; i < sample; i += 2) {
+      const high = buf[i + highOffset]!;
+      counts.set(high, (counts.get(high) ?? 0) + 1);
+      if (buf[i + 1 - highOffset] === 0) lowZeros++;
+    }
+    const pairs = sample / 2;
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 2);
+    const covered = top.reduce((n, [, c]) => n + c, 0);
+    return (counts.get(0) ?? 0) > pairs * 0.05 && covered > pairs * 0.9 && lowZeros < pairs * 0.05;
+  };
+  if (looksLike(1)) return "utf16le";
+  if (looksLike(0)) return "utf16be";
   return null;
 }
 

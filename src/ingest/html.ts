@@ -35,7 +35,9 @@ const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME"
  * Main-article text of an HTML page. Mozilla Readability (on linkedom, ~10x faster than jsdom) finds the article;
  * we then lay its blocks out as paragraphs separated by blank lines, so sentences never run across blocks.
  */
-export function extractHtml(html: string): HtmlExtract {
+export function extractHtml(source: string, fallbackTitle: string | null = null): HtmlExtract {
+  // A fragment ("<p>…</p>", as JSON records carry) gets a body, which linkedom does not invent.
+  const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><body>${source}</body></html>`;
   const { document } = parseHTML(html);
   const meta = readMetadata(document as unknown as Document);
   // Readability mutates the DOM it reads, so it gets its own parse.
@@ -45,7 +47,7 @@ export function extractHtml(html: string): HtmlExtract {
     : ((document as unknown as { body: Node_ | null }).body ?? null);
   const layout = root ? layoutBlocks(root) : { paragraphs: [], captions: new Set<number>() };
 
-  const title = meta.title ?? clean(article?.title ?? "") ?? null;
+  const title = meta.title ?? clean(article?.title ?? "") ?? fallbackTitle;
   const paragraphs = layout.paragraphs;
   const captionIdx = layout.captions;
   // The headline belongs in the text (headlines carry claims too), once.

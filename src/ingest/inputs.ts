@@ -147,7 +147,7 @@ function fromPlainText(source: string, text: string, encoding: string, d: Defaul
 }
 
 function fromHtml(source: string, html: string, encoding: string, d: Defaults, format: InputFormat = "html"): RawArticle {
-  const page = extractHtml(html);
+  const page = extractHtml(html, d.title);
   if (!page.text.trim()) throw new InputError(source, "no article text found in the HTML");
   return {
     source,
@@ -180,7 +180,8 @@ function fromRecord(source: string, record: unknown, encoding: string, d: Defaul
   if (typeof r.text === "string" && r.text.trim()) {
     // A record's text is used as-is; a separate title is put in front only when the text does not start with it.
     const title = fields.title;
-    const text = title && !r.text.trimStart().startsWith(title) ? `${title}\n\n${r.text}` : r.text;
+    const firstLine = r.text.trimStart().split(/\r?\n/, 1)[0]!.trim();
+    const text = title && firstLine !== title ? `${title}\n\n${r.text}` : r.text;
     return {
       source,
       format,
@@ -193,7 +194,7 @@ function fromRecord(source: string, record: unknown, encoding: string, d: Defaul
     };
   }
   if (typeof r.html === "string" && r.html.trim()) {
-    const page = fromHtml(source, r.html, encoding, d, format);
+    const page = fromHtml(source, r.html, encoding, { ...d, title: fields.title }, format);
     return {
       ...page,
       title: fields.title ?? page.title,

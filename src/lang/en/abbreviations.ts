@@ -5,10 +5,13 @@ export const NON_TERMINAL_ABBREVIATIONS = new Set(
   [
     "mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govs", "gen", "lt", "col", "maj", "capt",
     "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "rev", "hon", "pres", "supt", "insp", "det", "gens",
-    "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "v", "approx", "est", "dept", "fig", "p", "pp", "vol", "art", "para", "ch", "sec", "op", "ed", "eds",
+    "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs",
+    "approx", "est", "dept",
   ],
 );
+
+/** Abbreviations that come before a number ("No. 5", "p. 12"); before anything else they are ordinary words. */
+export const NUMBER_ABBREVIATIONS = new Set(["no", "nos", "p", "pp", "vol", "art", "fig", "para", "ch", "sec", "op"]);
 
 /** May end a sentence ("…a firm in the U.S. The ministry…"): a sentence ends only before a typical first word. */
 export const TERMINAL_ABBREVIATIONS = new Set(["inc", "ltd", "co", "corp", "llc", "plc", "etc", "jr", "sr", "bros", "ave", "blvd", "rd"]);

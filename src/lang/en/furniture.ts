@@ -29,6 +29,13 @@ export const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s*(?:[
 export const DATE_WORDS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 
-/** Lines that are links, calls to action or section labels rather than prose. */
-export const PROMO_LINE =
-  /^(?:read (?:more|next|also)|related(?: (?:stories|articles|coverage|content))?|see also|more (?:on|from|about)|watch(?: now| live)?|listen|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now| stories)?|what'?s hot|top stories|editor'?s picks?|don'?t miss|latest (?:news|stories)|sign up\b|subscribe\b|join (?:the conversation|us)\b|follow (?:us|@)|share(?: this)?(?: article| story)?|comments?(?: \(\d+\))?|show comments|close|skip to (?:main )?content|back to top|click here\b|download (?:the|our) app|get (?:the|our) newsletter|newsletter sign-?up|advertise with us|copyright\b|all rights reserved\b|\(?\d+\)?\s+comments?)(?:\s*[:|»›>-].*)?[.!]?$/i;
+/** Section labels and link lists: the label alone or followed by ":" / "|" / "»" and a headline. */
+export const PROMO_LABEL =
+  /^(?:read (?:more|next|also)|related(?: (?:stories|articles|coverage|content))?|see also|more (?:on|from|about) .{1,40}|watch(?: now| live)?|listen|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now| stories)?|what'?s hot|top stories|editor'?s picks?|don'?t miss|latest (?:news|stories)|share(?: this)?(?: article| story| on \w+)?|comments?(?: \(\d+\))?|show comments|close|skip to (?:main )?content|back to top|\(?\d+\)?\s+comments?)(?:\s*[:|»›>-].*)?[.!]?$/i;
+
+/** Calls to action, whatever follows them on the line. */
+export const CALL_TO_ACTION =
+  /^(?:sign up|subscribe|join (?:the conversation|us|our)|follow (?:us|@)|click here|tap here|download (?:the|our) app|get (?:the|our) (?:newsletter|app)|advertise with us|support (?:our|independent) journalism|already a subscriber)\b/i;
+
+/** A copyright or rights line in a page footer. */
+export const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;

@@ -6,7 +6,9 @@ import {
   CREDIT_TAIL,
   DATE_WORDS,
   PLACEHOLDER,
-  PROMO_LINE,
+  PROMO_LABEL,
+  CALL_TO_ACTION,
+  COPYRIGHT,
   VIA_CREDIT,
 } from "../../lang/en/furniture.js";
 import type { Exclusion, ExclusionReason } from "../../model/document.js";
@@ -31,7 +33,8 @@ export const cleanStage: Stage = {
   run(doc) {
     const lines = splitLines(doc.text);
     const found: Exclusion[] = [...doc.excluded];
-    const mark = (line: Line, reason: ExclusionReason) => found.push({ start: line.start, end: line.end, reason });
+    const mark = (line: Line, reason: ExclusionReason) =>
+      found.push({ start: line.start, end: line.end, reason });
 
     const firstProse = lines.findIndex((l) => l.prose);
     const lastProse = lines.length - 1 - [...lines].reverse().findIndex((l) => l.prose);
@@ -59,11 +62,16 @@ function furnitureReason(line: Line): ExclusionReason | null {
   const v = line.value;
   if (AD_MARKER.test(v)) return "advertisement";
   if (PLACEHOLDER.test(v)) return "placeholder";
+  if (line.words <= 20 && COPYRIGHT.test(v)) return "boilerplate";
   if (line.words <= 40 && (CREDIT_START.test(v) || isCreditTail(v))) return "credit";
-  if (line.words <= 25 && BYLINE_START.test(v) && (CLOCK_TIME.test(v) || DATE_WORDS.test(v) || /^by\s/i.test(v)))
+  if (
+    line.words <= 25 &&
+    BYLINE_START.test(v) &&
+    (CLOCK_TIME.test(v) || DATE_WORDS.test(v) || /^by\s/i.test(v))
+  )
     return "byline";
   if (line.words <= 25 && !line.prose && CLOCK_TIME.test(v) && DATE_WORDS.test(v)) return "byline";
-  if (line.words <= 12 && PROMO_LINE.test(v)) return "navigation";
+  if (line.words <= 12 && (PROMO_LABEL.test(v) || CALL_TO_ACTION.test(v))) return "navigation";
   return null;
 }
 
@@ -89,7 +97,13 @@ function splitLines(text: string): Line[] {
     if (!value) continue;
     const start = m.index + lead;
     const words = value.split(/\s+/).length;
-    lines.push({ start, end: start + value.length, value, words, prose: words >= 8 && /[.!?"”’»)]$/.test(value) });
+    lines.push({
+      start,
+      end: start + value.length,
+      value,
+      words,
+      prose: words >= 8 && /[.!?"”’»)]$/.test(value),
+    });
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import {
   NON_TERMINAL_ABBREVIATIONS,
+  NUMBER_ABBREVIATIONS,
   SENTENCE_STARTERS,
   TERMINAL_ABBREVIATIONS,
 } from "../../lang/en/abbreviations.js";
@@ -91,6 +92,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Span[] {
       const lower = word.toLowerCase();
       if (prev && prev.end === tok.start && prev.kind === "word") {
         if (NON_TERMINAL_ABBREVIATIONS.has(lower)) continue;
+        if (NUMBER_ABBREVIATIONS.has(lower) && next.kind === "number" && j === i + 1) continue;
         if (/^\p{Lu}$/u.test(word)) continue; // an initial: "Sergey V. Sevryukov"
         if (TERMINAL_ABBREVIATIONS.has(lower) && !SENTENCE_STARTERS.has(value(next).toLowerCase())) continue;
       }

@@ -1,0 +1,54 @@
+import pg from "pg";
+import { openDatabase, type Database } from "../../src/store/database.js";
+
+/** PostgreSQL server for the scale-out tests (trust auth on loopback, as in CI). */
+export const TEST_POSTGRES = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface Backend {
+  name: "pglite" | "postgres";
+  /** A fresh, empty, migrated store. */
+  open(): Promise<Database>;
+  /** Removes what open() created. */
+  cleanup(): Promise<void>;
+  /** Why the back end cannot be tested here, or null. */
+  unavailable: string | null;
+}
+
+export async function pgliteBackend(): Promise<Backend> {
+  return { name: "pglite", unavailable: null, open: () => openDatabase({ url: null, dataDir: "memory://" }), cleanup: async () => {} };
+}
+
+/**
+ * A throw-away database on the local PostgreSQL server. Outside CI a missing server skips these tests with a
+ * message; in CI (CI=true) it is an error, because .ci/run starts the server.
+ */
+export async function postgresBackend(): Promise<Backend> {
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES });
+  try {
+    await admin.connect();
+  } catch (e) {
+    const reason = `PostgreSQL not reachable at ${TEST_POSTGRES}: ${(e as Error).message}`;
+    if (process.env.CI) throw new Error(reason);
+    return { name: "postgres", unavailable: reason, open: () => Promise.reject(new Error(reason)), cleanup: async () => {} };
+  }
+  const created: string[] = [];
+  const urlFor = (name: string) => {
+    const u = new URL(TEST_POSTGRES);
+    u.pathname = `/${name}`;
+    return u.toString();
+  };
+  return {
+    name: "postgres",
+    unavailable: null,
+    async open() {
+      const name = `claimtrace_test_${process.pid}_${created.length}_${Date.now() % 100000}`;
+      await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      created.push(name);
+      return openDatabase({ url: urlFor(name) });
+    },
+    async cleanup() {
+      for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
