@@ -4,10 +4,10 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import iconv from "iconv-lite";
 import { InputError } from "../../src/ingest/errors.js";
-import { listInputs, readInput, type RawArticle } from "../../src/ingest/inputs.js";
+import { listInputs, readInput, type RawArticle, type ReadOptions } from "../../src/ingest/inputs.js";
 import { tempFiles } from "../helpers/tmp.js";
 
-const options = { maxBytes: 1_000_000 };
+const options: ReadOptions = { maxBytes: 1_000_000 };
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
 async function readOne(path: string, opts = options): Promise<RawArticle> {
@@ -43,7 +43,7 @@ test("a sidecar NAME.meta.json dates the article; --published only fills in when
     "dated.meta.json": JSON.stringify({ publishedAt: "2023-01-04", outlet: "Baltic Monitor", url: "https://example.org/x" }),
     "undated.txt": "Another headline\n\nMore body text.",
   });
-  const dated = await readOne(join(dir, "dated.txt"), { ...options, published: "2022-12-31" } as never);
+  const dated = await readOne(join(dir, "dated.txt"), { ...options, published: "2022-12-31" });
   assert.equal(dated.publishedAt, "2023-01-04");
   assert.equal(dated.publishedAtSource, "sidecar");
   assert.equal(dated.outlet, "Baltic Monitor");
