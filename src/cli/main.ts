@@ -54,4 +54,3 @@ Examples:
   demoCommand(program);
   return program;
 }
-

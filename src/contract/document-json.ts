@@ -65,7 +65,13 @@ export function documentToJson(doc: Document): DocumentJson {
 
 /** The corpus report. Cross-document layers (entities, events, figure groups) are filled in by the linker. */
 export function reportToJson(docs: readonly Document[]): ReportJson {
-  return { schema: REPORT_SCHEMA, documents: docs.map(documentToJson), entities: [], events: [], figureGroups: [] };
+  return {
+    schema: REPORT_SCHEMA,
+    documents: docs.map(documentToJson),
+    entities: [],
+    events: [],
+    figureGroups: [],
+  };
 }
 
 function spans(list: readonly Span[] | undefined): Span[] {

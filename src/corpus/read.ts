@@ -1,5 +1,5 @@
 import { InputError } from "../ingest/errors.js";
-import { toDocument } from "../ingest/document.js";
+import { titleAfterCleaning, toDocument } from "../ingest/document.js";
 import { listInputs, readInput, type ReadOptions } from "../ingest/inputs.js";
 import type { Document } from "../model/document.js";
 import { runPipeline } from "../pipeline/pipeline.js";
@@ -14,7 +14,10 @@ export type ReadEvent =
  * Reads every input under `paths` and runs the per-document pipeline on each article. Problems with one input
  * are yielded as rejections and the rest go on; anything else (a bug) propagates.
  */
-export async function* readDocuments(paths: readonly string[], options: ReadOptions): AsyncGenerator<ReadEvent> {
+export async function* readDocuments(
+  paths: readonly string[],
+  options: ReadOptions,
+): AsyncGenerator<ReadEvent> {
   const { files, errors } = await listInputs(paths);
   for (const error of errors) yield { kind: "rejected", error };
   let done = 0;
@@ -22,7 +25,8 @@ export async function* readDocuments(paths: readonly string[], options: ReadOpti
     try {
       const { articles, errors: recordErrors } = await readInput(file, options);
       for (const error of recordErrors) yield { kind: "rejected", error };
-      for (const article of articles) yield { kind: "document", doc: runPipeline(toDocument(article)) };
+      for (const article of articles)
+        yield { kind: "document", doc: titleAfterCleaning(runPipeline(toDocument(article))) };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       yield { kind: "rejected", error: e };

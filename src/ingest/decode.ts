@@ -20,9 +20,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) throw new DecodeError("empty file");
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return checked(buf.subarray(3).toString("utf8"), "UTF-8");
-  if (buf[0] === 0xff && buf[1] === 0xfe) return checked(iconv.decode(buf.subarray(2), "utf16le"), "UTF-16LE");
-  if (buf[0] === 0xfe && buf[1] === 0xff) return checked(iconv.decode(buf.subarray(2), "utf16be"), "UTF-16BE");
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return checked(buf.subarray(3).toString("utf8"), "UTF-8");
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return checked(iconv.decode(buf.subarray(2), "utf16le"), "UTF-16LE");
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return checked(iconv.decode(buf.subarray(2), "utf16be"), "UTF-16BE");
 
   const utf16 = guessUtf16(buf);
   if (utf16) return checked(iconv.decode(buf, utf16), utf16 === "utf16le" ? "UTF-16LE" : "UTF-16BE");
@@ -36,7 +39,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     // Not UTF-8: fall through to the legacy encodings.
   }
   if (asUtf8 !== null) return checked(asUtf8, "UTF-8");
-  const candidates = chardet.analyse(buf).filter((c) => iconv.encodingExists(c.name) && !/^UTF/i.test(c.name));
+  const candidates = chardet
+    .analyse(buf)
+    .filter((c) => iconv.encodingExists(c.name) && !/^UTF/i.test(c.name));
   const best = candidates[0];
   if (!best || best.confidence < 10) throw new DecodeError("unrecognised text encoding");
   return checked(iconv.decode(buf, best.name), best.name);

@@ -32,3 +32,15 @@ function normaliseLanguage(tag: string | null): string | null {
   const primary = tag?.toLowerCase().split(/[-_]/)[0];
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
 }
+
+/**
+ * A plain-text title is the first non-empty line; when cleaning found that line to be page furniture
+ * ("Skip to main content"), the first line of prose that remains is the headline.
+ */
+export function titleAfterCleaning(doc: Document): Document {
+  const first = doc.layers.paragraphs?.[0];
+  if (doc.format !== "txt" || !first || !doc.title) return doc;
+  const titleAt = doc.text.indexOf(doc.title);
+  const excluded = doc.excluded.some((e) => e.start <= titleAt && titleAt < e.end);
+  return excluded ? { ...doc, title: doc.text.slice(first.start, first.end) } : doc;
+}

@@ -37,13 +37,18 @@ const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME"
  */
 export function extractHtml(source: string, fallbackTitle: string | null = null): HtmlExtract {
   // A fragment ("<p>…</p>", as JSON records carry) gets a body, which linkedom does not invent.
-  const html = /<(html|body)[\s>]/i.test(source) ? source : `<!doctype html><html><body>${source}</body></html>`;
+  const html = /<(html|body)[\s>]/i.test(source)
+    ? source
+    : `<!doctype html><html><body>${source}</body></html>`;
   const { document } = parseHTML(html);
   const meta = readMetadata(document as unknown as Document);
   // Readability mutates the DOM it reads, so it gets its own parse.
-  const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new Readability(parseHTML(html).document as unknown as Document, {
+    charThreshold: 200,
+  }).parse();
   const root = article?.content
-    ? (parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as Node_)
+    ? (parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document
+        .body as unknown as Node_)
     : ((document as unknown as { body: Node_ | null }).body ?? null);
   const layout = root ? layoutBlocks(root) : { paragraphs: [], captions: new Set<number>() };
 
@@ -130,8 +135,14 @@ function readMetadata(doc: Document): PageMeta {
   const ld = readJsonLd(doc);
   const ldAuthor = ld?.author;
   const authorName = (a: unknown): string | null =>
-    typeof a === "string" ? a : a && typeof a === "object" && "name" in a ? String((a as { name: unknown }).name) : null;
-  const ldAuthors = (Array.isArray(ldAuthor) ? ldAuthor : ldAuthor ? [ldAuthor] : []).map(authorName).filter(Boolean);
+    typeof a === "string"
+      ? a
+      : a && typeof a === "object" && "name" in a
+        ? String((a as { name: unknown }).name)
+        : null;
+  const ldAuthors = (Array.isArray(ldAuthor) ? ldAuthor : ldAuthor ? [ldAuthor] : [])
+    .map(authorName)
+    .filter(Boolean);
 
   let publishedAt: string | null = null;
   let publishedAtSource: PublishedAtSource = "none";
@@ -164,11 +175,14 @@ function readMetadata(doc: Document): PageMeta {
       metaContent('meta[property="og:title"]', 'meta[name="twitter:title"]') ??
       (typeof ld?.headline === "string" ? clean(ld.headline) : null) ??
       clean(doc.querySelector("title")?.textContent ?? ""),
-    byline: metaContent('meta[name="author"]', 'meta[property="article:author"]') ?? (ldAuthors.join(", ") || null),
+    byline:
+      metaContent('meta[name="author"]', 'meta[property="article:author"]') ?? (ldAuthors.join(", ") || null),
     outlet:
       metaContent('meta[property="og:site_name"]', 'meta[name="application-name"]') ??
       (typeof publisher?.name === "string" ? publisher.name : null),
-    url: clean(doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? "") ?? metaContent('meta[property="og:url"]'),
+    url:
+      clean(doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? "") ??
+      metaContent('meta[property="og:url"]'),
     language: clean(doc.documentElement?.getAttribute("lang") ?? ""),
     publishedAt,
     publishedAtSource,

@@ -44,7 +44,9 @@ const FORMAT_BY_EXTENSION: Record<string, InputFormat> = {
 const SIDECAR_SUFFIX = ".meta.json";
 
 /** Files named on the command line, with directories walked recursively (hidden files and sidecars skipped). */
-export async function listInputs(paths: readonly string[]): Promise<{ files: string[]; errors: InputError[] }> {
+export async function listInputs(
+  paths: readonly string[],
+): Promise<{ files: string[]; errors: InputError[] }> {
   const files: string[] = [];
   const errors: InputError[] = [];
   const walk = async (dir: string) => {
@@ -54,7 +56,11 @@ export async function listInputs(paths: readonly string[]): Promise<{ files: str
       if (e.name.startsWith(".")) continue;
       const path = join(dir, e.name);
       if (e.isDirectory()) await walk(path);
-      else if (e.isFile() && !e.name.endsWith(SIDECAR_SUFFIX) && FORMAT_BY_EXTENSION[extname(e.name).toLowerCase()])
+      else if (
+        e.isFile() &&
+        !e.name.endsWith(SIDECAR_SUFFIX) &&
+        FORMAT_BY_EXTENSION[extname(e.name).toLowerCase()]
+      )
         files.push(path);
     }
   };
@@ -146,7 +152,13 @@ function fromPlainText(source: string, text: string, encoding: string, d: Defaul
   };
 }
 
-function fromHtml(source: string, html: string, encoding: string, d: Defaults, format: InputFormat = "html"): RawArticle {
+function fromHtml(
+  source: string,
+  html: string,
+  encoding: string,
+  d: Defaults,
+  format: InputFormat = "html",
+): RawArticle {
   const page = extractHtml(html, d.title);
   if (!page.text.trim()) throw new InputError(source, "no article text found in the HTML");
   return {
@@ -164,7 +176,13 @@ function fromHtml(source: string, html: string, encoding: string, d: Defaults, f
   };
 }
 
-function fromRecord(source: string, record: unknown, encoding: string, d: Defaults, format: InputFormat): RawArticle {
+function fromRecord(
+  source: string,
+  record: unknown,
+  encoding: string,
+  d: Defaults,
+  format: InputFormat,
+): RawArticle {
   if (!record || typeof record !== "object" || Array.isArray(record))
     throw new InputError(source, "record is not a JSON object");
   const r = record as Record<string, unknown>;
@@ -216,7 +234,11 @@ function fromJson(source: string, text: string, encoding: string, d: Defaults) {
     throw new InputError(source, `malformed JSON (${(e as Error).message})`);
   }
   const records = Array.isArray(data) ? data : [data];
-  return collect(records.map((r, i) => () => fromRecord(records.length > 1 ? `${source}#${i + 1}` : source, r, encoding, d, "json")));
+  return collect(
+    records.map(
+      (r, i) => () => fromRecord(records.length > 1 ? `${source}#${i + 1}` : source, r, encoding, d, "json"),
+    ),
+  );
 }
 
 function fromJsonLines(source: string, text: string, encoding: string, d: Defaults) {
@@ -255,11 +277,18 @@ function collect(builders: Array<() => RawArticle>): { articles: RawArticle[]; e
 
 function sniffFormat(text: string): InputFormat {
   const head = text.trimStart().slice(0, 200).toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /^<(head|body|article|p|div)\b/.test(head))
+  if (
+    head.startsWith("<!doctype html") ||
+    head.startsWith("<html") ||
+    /^<(head|body|article|p|div)\b/.test(head)
+  )
     return "html";
   if (head.startsWith("[")) return "json";
   if (head.startsWith("{")) {
-    const lines = text.trim().split(/\r?\n/).filter((l) => l.trim());
+    const lines = text
+      .trim()
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
     return lines.length > 1 && lines.every((l) => l.trim().startsWith("{")) ? "jsonl" : "json";
   }
   return "txt";
@@ -267,7 +296,10 @@ function sniffFormat(text: string): InputFormat {
 
 async function readSidecar(path: string): Promise<Record<string, unknown>> {
   const ext = extname(path);
-  const candidate = join(path.slice(0, path.length - basename(path).length), basename(path, ext) + SIDECAR_SUFFIX);
+  const candidate = join(
+    path.slice(0, path.length - basename(path).length),
+    basename(path, ext) + SIDECAR_SUFFIX,
+  );
   let raw: string;
   try {
     raw = await readFile(candidate, "utf8");
@@ -305,7 +337,8 @@ async function readLimited(path: string, maxBytes: number): Promise<Buffer> {
     if (e instanceof InputError) throw e;
     throw new InputError(path, "cannot read file");
   }
-  if (size > maxBytes) throw new InputError(path, `too large (${size} bytes; the limit is ${maxBytes}, see --max-bytes)`);
+  if (size > maxBytes)
+    throw new InputError(path, `too large (${size} bytes; the limit is ${maxBytes}, see --max-bytes)`);
   return readFile(path);
 }
 
@@ -314,7 +347,8 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
   let total = 0;
   for await (const chunk of process.stdin) {
     total += (chunk as Buffer).length;
-    if (total > maxBytes) throw new InputError("-", `standard input too large (over ${maxBytes} bytes, see --max-bytes)`);
+    if (total > maxBytes)
+      throw new InputError("-", `standard input too large (over ${maxBytes} bytes, see --max-bytes)`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

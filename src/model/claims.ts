@@ -1,7 +1,8 @@
 import type { Span } from "./span.js";
 
 /** Who a speaker is. `anonymous` and `group` keep unnamed speakers as such ("one source", "Western officials"). */
-export type SpeakerType = "person" | "organization" | "country" | "group" | "anonymous" | "document" | "outlet" | "unknown";
+export type SpeakerType =
+  "person" | "organization" | "country" | "group" | "anonymous" | "document" | "outlet" | "unknown";
 
 export interface Speaker {
   name: string;
@@ -44,14 +45,7 @@ export interface Entity {
 }
 
 export type Qualifier =
-  | "exact"
-  | "approximate"
-  | "at_least"
-  | "more_than"
-  | "at_most"
-  | "less_than"
-  | "range"
-  | "vague";
+  "exact" | "approximate" | "at_least" | "more_than" | "at_most" | "less_than" | "range" | "vague";
 
 /** A number someone asserts. A single number sets `value`; a range (or a vague "dozens") sets `low`/`high`. */
 export interface Figure extends Span {

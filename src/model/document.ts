@@ -2,13 +2,7 @@ import type { Span } from "./span.js";
 
 /** Why a region of the text is not article prose. Cleaning marks regions; it never edits `text`. */
 export type ExclusionReason =
-  | "advertisement"
-  | "placeholder"
-  | "credit"
-  | "caption"
-  | "navigation"
-  | "byline"
-  | "boilerplate";
+  "advertisement" | "placeholder" | "credit" | "caption" | "navigation" | "byline" | "boilerplate";
 
 export interface Exclusion extends Span {
   reason: ExclusionReason;
@@ -17,7 +11,8 @@ export interface Exclusion extends Span {
 export type InputFormat = "txt" | "html" | "json" | "jsonl";
 
 /** Where a document's publication date came from, so a reader can judge how far to trust it. */
-export type PublishedAtSource = "meta" | "json-ld" | "time-element" | "record" | "sidecar" | "option" | "none";
+export type PublishedAtSource =
+  "meta" | "json-ld" | "time-element" | "record" | "sidecar" | "option" | "none";
 
 export type TokenKind = "word" | "number" | "punct" | "quote" | "space" | "symbol";
 

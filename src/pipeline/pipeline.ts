@@ -12,7 +12,11 @@ export function runPipeline(doc: Document, stages: readonly Stage[] = defaultSta
   let current = doc;
   for (const stage of stages) {
     const { excluded, ...layers } = stage.run(current);
-    current = { ...current, excluded: excluded ?? current.excluded, layers: { ...current.layers, ...layers } };
+    current = {
+      ...current,
+      excluded: excluded ?? current.excluded,
+      layers: { ...current.layers, ...layers },
+    };
   }
   return current;
 }
@@ -22,7 +26,8 @@ function checkOrder(stages: readonly Stage[]): void {
   const available = new Set<LayerName>(["excluded"]);
   for (const stage of stages) {
     for (const layer of stage.reads)
-      if (!available.has(layer)) throw new Error(`stage "${stage.name}" reads "${layer}", which no earlier stage adds`);
+      if (!available.has(layer))
+        throw new Error(`stage "${stage.name}" reads "${layer}", which no earlier stage adds`);
     for (const layer of stage.adds) available.add(layer);
   }
 }

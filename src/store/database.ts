@@ -28,7 +28,9 @@ export const DEFAULT_DATA_DIR = ".claimtrace/data";
 /** Opens the store named by the options (or DATABASE_URL) and brings its schema up to date. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = options.url === undefined ? process.env.DATABASE_URL : options.url;
-  const db = url ? openPostgres(url) : await openPglite(options.dataDir ?? process.env.CLAIMTRACE_DATA ?? DEFAULT_DATA_DIR);
+  const db = url
+    ? openPostgres(url)
+    : await openPglite(options.dataDir ?? process.env.CLAIMTRACE_DATA ?? DEFAULT_DATA_DIR);
   try {
     await migrate(db);
   } catch (e) {

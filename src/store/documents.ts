@@ -14,7 +14,10 @@ export interface RunCounts {
 }
 
 export async function startRun(db: Database, command: string): Promise<number> {
-  const [row] = await db.query<{ id: string }>("INSERT INTO ingestion_runs (command) VALUES ($1) RETURNING id", [command]);
+  const [row] = await db.query<{ id: string }>(
+    "INSERT INTO ingestion_runs (command) VALUES ($1) RETURNING id",
+    [command],
+  );
   return Number(row!.id);
 }
 
@@ -25,8 +28,17 @@ export async function finishRun(db: Database, runId: number, counts: RunCounts):
   );
 }
 
-export async function recordRejection(db: Database, runId: number, source: string, reason: string): Promise<void> {
-  await db.query("INSERT INTO rejections (run_id, source, reason) VALUES ($1, $2, $3)", [runId, source, reason]);
+export async function recordRejection(
+  db: Database,
+  runId: number,
+  source: string,
+  reason: string,
+): Promise<void> {
+  await db.query("INSERT INTO rejections (run_id, source, reason) VALUES ($1, $2, $3)", [
+    runId,
+    source,
+    reason,
+  ]);
 }
 
 /**
@@ -68,7 +80,12 @@ export async function saveDocument(db: Database, doc: Document, runId: number | 
 }
 
 /** One statement per layer: the spans travel as arrays and are unnested by the database. */
-async function insertSpans(tx: Sql, documentId: string, layer: string, spans: readonly Span[]): Promise<void> {
+async function insertSpans(
+  tx: Sql,
+  documentId: string,
+  layer: string,
+  spans: readonly Span[],
+): Promise<void> {
   if (spans.length === 0) return;
   await tx.query(
     `INSERT INTO spans (document_id, layer, seq, start_offset, end_offset)
@@ -102,9 +119,12 @@ export async function loadDocuments(db: Database, options: { limit?: number } = 
      FROM documents ORDER BY created_at, id LIMIT $1`,
     [options.limit ?? null],
   );
-  const spans = await db.query<{ document_id: string; layer: string; start_offset: number; end_offset: number }>(
-    "SELECT document_id, layer, start_offset, end_offset FROM spans ORDER BY document_id, layer, seq",
-  );
+  const spans = await db.query<{
+    document_id: string;
+    layer: string;
+    start_offset: number;
+    end_offset: number;
+  }>("SELECT document_id, layer, start_offset, end_offset FROM spans ORDER BY document_id, layer, seq");
   const byDoc = new Map<string, Layers>();
   for (const s of spans) {
     const layers = byDoc.get(s.document_id) ?? {};

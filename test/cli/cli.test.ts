@@ -41,7 +41,9 @@ test("extract prints one claimtrace.document/1 line per document, with exact UTF
   const first = docs[0];
   assert.equal(first.text, readFileSync(join(dir, "a-story.txt"), "utf8"));
   // The emoji is two UTF-16 code units: offsets after it must still slice the right text.
-  const sentences = first.sentences.map((s: { start: number; end: number }) => first.text.slice(s.start, s.end));
+  const sentences = first.sentences.map((s: { start: number; end: number }) =>
+    first.text.slice(s.start, s.end),
+  );
   assert.deepEqual(sentences, [
     "Officials revise toll 🙂 after strike",
     "The ministry said on Tuesday that 89 soldiers died.",
@@ -70,7 +72,10 @@ test("bad inputs get one line each naming the input; the rest goes on; exit code
   });
   const r = await runCli(["extract", "--max-bytes", "1000", dir]);
   assert.equal(r.code, 1);
-  assert.deepEqual(lines(r.stdout).map((d) => d.source.replace(dir, "")), ["/copy.txt"]);
+  assert.deepEqual(
+    lines(r.stdout).map((d) => d.source.replace(dir, "")),
+    ["/copy.txt"],
+  );
   // V8's own wording of a JSON syntax error varies between Node versions, so only its start is fixed here.
   const errors = r.stderr
     .trim()
@@ -89,7 +94,8 @@ test("ingest stores once, counts duplicates, keeps what was stored when a later 
   const dir = tempFiles({
     "in/one.txt": story,
     "in/two.txt": "Second story\n\nMore than 1,000 soldiers refused to deploy, a lawyer wrote on Telegram.",
-    "in/two-again.txt": "Second story\n\nMore than 1,000 soldiers refused to deploy, a lawyer wrote on Telegram.",
+    "in/two-again.txt":
+      "Second story\n\nMore than 1,000 soldiers refused to deploy, a lawyer wrote on Telegram.",
     "bad/empty.txt": "",
     "bad/three.txt": "Third story\n\nThe governor said four rockets were fired.",
   });
@@ -117,7 +123,8 @@ test("ingest stores once, counts duplicates, keeps what was stored when a later 
 test("--help teaches each command; usage errors exit 2", async () => {
   const top = await runCli(["--help"]);
   assert.equal(top.code, 0);
-  for (const command of ["ingest", "extract", "analyze", "demo"]) assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
+  for (const command of ["ingest", "extract", "analyze", "demo"])
+    assert.match(top.stdout, new RegExp(`\\b${command}\\b`));
   assert.match(top.stdout, /Exit codes/);
   for (const command of ["ingest", "extract", "analyze", "demo"]) {
     const r = await runCli([command, "--help"]);

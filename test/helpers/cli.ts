@@ -10,7 +10,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI from source in a child process, as a user would run it. */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}) {
+export function runCli(
+  args: string[],
+  options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {},
+) {
   return new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", `${REPO}src/cli/bin.ts`, ...args], {
       cwd: options.cwd ?? REPO,

@@ -15,7 +15,12 @@ export interface Backend {
 }
 
 export async function pgliteBackend(): Promise<Backend> {
-  return { name: "pglite", unavailable: null, open: () => openDatabase({ url: null, dataDir: "memory://" }), cleanup: async () => {} };
+  return {
+    name: "pglite",
+    unavailable: null,
+    open: () => openDatabase({ url: null, dataDir: "memory://" }),
+    cleanup: async () => {},
+  };
 }
 
 /**
@@ -29,7 +34,12 @@ export async function postgresBackend(): Promise<Backend> {
   } catch (e) {
     const reason = `PostgreSQL not reachable at ${TEST_POSTGRES}: ${(e as Error).message}`;
     if (process.env.CI) throw new Error(reason);
-    return { name: "postgres", unavailable: reason, open: () => Promise.reject(new Error(reason)), cleanup: async () => {} };
+    return {
+      name: "postgres",
+      unavailable: reason,
+      open: () => Promise.reject(new Error(reason)),
+      cleanup: async () => {},
+    };
   }
   const created: string[] = [];
   const urlFor = (name: string) => {
@@ -47,7 +57,8 @@ export async function postgresBackend(): Promise<Backend> {
       return openDatabase({ url: urlFor(name) });
     },
     async cleanup() {
-      for (const name of created) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      for (const name of created)
+        await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
       await admin.end();
     },
   };

@@ -20,27 +20,49 @@ test("UTF-8 without and with a byte-order mark", () => {
 test("UTF-16 little- and big-endian, with and without a byte-order mark", () => {
   const le = iconv.encode(western, "utf16le");
   const be = iconv.encode(western, "utf16be");
-  assert.deepEqual(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), le])), { text: western, encoding: "UTF-16LE" });
-  assert.deepEqual(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), { text: western, encoding: "UTF-16BE" });
+  assert.deepEqual(decodeBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), le])), {
+    text: western,
+    encoding: "UTF-16LE",
+  });
+  assert.deepEqual(decodeBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), be])), {
+    text: western,
+    encoding: "UTF-16BE",
+  });
   assert.deepEqual(decodeBytes(le), { text: western, encoding: "UTF-16LE" });
   assert.deepEqual(decodeBytes(iconv.encode(russian, "utf16le")), { text: russian, encoding: "UTF-16LE" });
 });
 
 test("Windows-1251 Russian and Ukrainian are detected and decoded", () => {
-  assert.deepEqual(decodeBytes(iconv.encode(russian, "win1251")), { text: russian, encoding: "windows-1251" });
-  assert.deepEqual(decodeBytes(iconv.encode(ukrainian, "win1251")), { text: ukrainian, encoding: "windows-1251" });
+  assert.deepEqual(decodeBytes(iconv.encode(russian, "win1251")), {
+    text: russian,
+    encoding: "windows-1251",
+  });
+  assert.deepEqual(decodeBytes(iconv.encode(ukrainian, "win1251")), {
+    text: ukrainian,
+    encoding: "windows-1251",
+  });
 });
 
 test("KOI8-R and Windows-1252 are detected and decoded", () => {
   assert.deepEqual(decodeBytes(iconv.encode(russian, "koi8-r")), { text: russian, encoding: "KOI8-R" });
-  assert.deepEqual(decodeBytes(iconv.encode(western, "win1252")), { text: western, encoding: "windows-1252" });
+  assert.deepEqual(decodeBytes(iconv.encode(western, "win1252")), {
+    text: western,
+    encoding: "windows-1252",
+  });
 });
 
 test("empty, blank and binary input is refused with a reason", () => {
-  assert.throws(() => decodeBytes(Buffer.alloc(0)), (e: Error) => e instanceof DecodeError && /empty/.test(e.message));
+  assert.throws(
+    () => decodeBytes(Buffer.alloc(0)),
+    (e: Error) => e instanceof DecodeError && /empty/.test(e.message),
+  );
   assert.throws(() => decodeBytes(Buffer.from(" \n\t\n")), /no text/);
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1]);
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1,
+  ]);
   assert.throws(() => decodeBytes(png), /binary/);
-  const noise = Buffer.from(Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256).filter((b) => b !== 0));
+  const noise = Buffer.from(
+    Array.from({ length: 600 }, (_, i) => (i * 37 + 11) % 256).filter((b) => b !== 0),
+  );
   assert.throws(() => decodeBytes(noise), DecodeError);
 });

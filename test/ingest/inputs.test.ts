@@ -18,7 +18,8 @@ async function readOne(path: string, opts = options): Promise<RawArticle> {
 }
 
 test(".txt: the text is the decoded file as-is and the first non-empty line is the title", async () => {
-  const content = "\n\n  Moscow revises toll to 89  \r\nThe ministry said on Tuesday that 89 soldiers died.\r\n";
+  const content =
+    "\n\n  Moscow revises toll to 89  \r\nThe ministry said on Tuesday that 89 soldiers died.\r\n";
   const dir = tempFiles({ "a.txt": content });
   const a = await readOne(join(dir, "a.txt"));
   assert.equal(a.text, content);
@@ -40,7 +41,11 @@ test(".txt in Windows-1251 decodes to the Cyrillic text", async () => {
 test("a sidecar NAME.meta.json dates the article; --published only fills in when nothing else does", async () => {
   const dir = tempFiles({
     "dated.txt": "Headline\n\nBody text of the article.",
-    "dated.meta.json": JSON.stringify({ publishedAt: "2023-01-04", outlet: "Baltic Monitor", url: "https://example.org/x" }),
+    "dated.meta.json": JSON.stringify({
+      publishedAt: "2023-01-04",
+      outlet: "Baltic Monitor",
+      url: "https://example.org/x",
+    }),
     "undated.txt": "Another headline\n\nMore body text.",
   });
   const dated = await readOne(join(dir, "dated.txt"), { ...options, published: "2022-12-31" });
@@ -95,7 +100,12 @@ test(".html: article:published_time wins over JSON-LD; a page with no article te
 
 test(".json: one record or an array; text or html; bad records are reported and the rest kept", async () => {
   const dir = tempFiles({
-    "one.json": JSON.stringify({ title: "Toll revised", outlet: "Global Dispatch", publishedAt: "2023-01-04T10:00:00Z", text: "The ministry said 89 died." }),
+    "one.json": JSON.stringify({
+      title: "Toll revised",
+      outlet: "Global Dispatch",
+      publishedAt: "2023-01-04T10:00:00Z",
+      text: "The ministry said 89 died.",
+    }),
     "many.json": JSON.stringify([
       { title: "First", text: "First body." },
       { html: "<p>Second body from <b>HTML</b>.</p><p>Another paragraph.</p>", title: "Second" },
@@ -154,7 +164,10 @@ test("oversized, binary and empty files are refused naming the file", async () =
     "img.txt": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
     "empty.txt": "",
   });
-  await assert.rejects(readInput(join(dir, "big.txt"), { maxBytes: 1000 }), /big\.txt: too large \(2000 bytes; the limit is 1000/);
+  await assert.rejects(
+    readInput(join(dir, "big.txt"), { maxBytes: 1000 }),
+    /big\.txt: too large \(2000 bytes; the limit is 1000/,
+  );
   await assert.rejects(readInput(join(dir, "img.txt"), options), /img\.txt: binary content/);
   await assert.rejects(readInput(join(dir, "empty.txt"), options), /empty\.txt: empty file/);
 });

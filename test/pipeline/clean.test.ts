@@ -5,7 +5,8 @@ import { toDocument } from "../../src/ingest/document.js";
 import type { Document } from "../../src/model/document.js";
 import { cleanStage } from "../../src/pipeline/stages/clean.js";
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/scraped/${name}`, import.meta.url), "utf8");
+const fixture = (name: string) =>
+  readFileSync(new URL(`../fixtures/scraped/${name}`, import.meta.url), "utf8");
 
 function textDoc(text: string): Document {
   return toDocument({
@@ -39,8 +40,14 @@ test("a scraped wire page: menus, byline, placeholder, doubled caption, ads, pro
     ["navigation", "Politics"],
     ["byline", "By Olena Savchuk, Regional Correspondent | Published Mar 12, 2023, 7:05 AM ET"],
     ["placeholder", "Loading..."],
-    ["credit", "Firefighters work at the site of a damaged house in Belgorod. (Photo by Yuri Koval via Reuters)"],
-    ["credit", "Firefighters work at the site of a damaged house in Belgorod. (Photo by Yuri Koval via Reuters)"],
+    [
+      "credit",
+      "Firefighters work at the site of a damaged house in Belgorod. (Photo by Yuri Koval via Reuters)",
+    ],
+    [
+      "credit",
+      "Firefighters work at the site of a damaged house in Belgorod. (Photo by Yuri Koval via Reuters)",
+    ],
     ["advertisement", "ADVERTISEMENT"],
     ["advertisement", "Story continues below advertisement"],
     ["placeholder", "Something went wrong. Please try again later."],

@@ -21,7 +21,8 @@ function segment(text: string, excluded: Exclusion[] = []) {
     publishedAtSource: "none",
   });
   const out = segmentStage.run(doc);
-  const show = (spans: { start: number; end: number }[] | undefined) => (spans ?? []).map((s) => text.slice(s.start, s.end));
+  const show = (spans: { start: number; end: number }[] | undefined) =>
+    (spans ?? []).map((s) => text.slice(s.start, s.end));
   return { paragraphs: show(out.paragraphs), sentences: show(out.sentences), tokens: out.tokens ?? [] };
 }
 
@@ -67,10 +68,16 @@ test("bracketed insertions do not break sentences", () => {
 });
 
 test("every line is a paragraph; sentences never cross paragraphs; excluded regions are skipped", () => {
-  const text = "Headline without a stop\nFirst paragraph ends here\n\nAdvertisement\n\nSecond one? Yes! Done…\r\nLast line.";
+  const text =
+    "Headline without a stop\nFirst paragraph ends here\n\nAdvertisement\n\nSecond one? Yes! Done…\r\nLast line.";
   const ad = text.indexOf("Advertisement");
   const { paragraphs, sentences } = segment(text, [{ start: ad, end: ad + 13, reason: "advertisement" }]);
-  assert.deepEqual(paragraphs, ["Headline without a stop", "First paragraph ends here", "Second one? Yes! Done…", "Last line."]);
+  assert.deepEqual(paragraphs, [
+    "Headline without a stop",
+    "First paragraph ends here",
+    "Second one? Yes! Done…",
+    "Last line.",
+  ]);
   assert.deepEqual(sentences, [
     "Headline without a stop",
     "First paragraph ends here",

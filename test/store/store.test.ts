@@ -4,7 +4,14 @@ import { toDocument } from "../../src/ingest/document.js";
 import type { RawArticle } from "../../src/ingest/inputs.js";
 import { runPipeline } from "../../src/pipeline/pipeline.js";
 import type { Database } from "../../src/store/database.js";
-import { countDocuments, finishRun, loadDocuments, recordRejection, saveDocument, startRun } from "../../src/store/documents.js";
+import {
+  countDocuments,
+  finishRun,
+  loadDocuments,
+  recordRejection,
+  saveDocument,
+  startRun,
+} from "../../src/store/documents.js";
 import { migrate } from "../../src/store/migrate.js";
 import { pgliteBackend, postgresBackend, type Backend } from "../helpers/databases.js";
 
@@ -27,8 +34,10 @@ function article(text: string, source: string, extra: Partial<RawArticle> = {}) 
   return runPipeline(toDocument(raw));
 }
 
-const strike = "Moscow revises Makiivka toll\n\nAdvertisement\n\nThe ministry said 89 soldiers died. “We will respond,” he said.";
-const refusal = "Lawyer says 1,000 refused\n\nMore than 1,000 soldiers refused to deploy, Pavel Orlov wrote on Telegram.";
+const strike =
+  "Moscow revises Makiivka toll\n\nAdvertisement\n\nThe ministry said 89 soldiers died. “We will respond,” he said.";
+const refusal =
+  "Lawyer says 1,000 refused\n\nMore than 1,000 soldiers refused to deploy, Pavel Orlov wrote on Telegram.";
 
 for (const makeBackend of [pgliteBackend, postgresBackend]) {
   describe(`store on ${makeBackend === pgliteBackend ? "PGlite" : "PostgreSQL"}`, () => {
@@ -49,7 +58,9 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       });
 
     it("migrations are recorded and running them again applies nothing", async () => {
-      const names = (await db.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name")).map((r) => r.name);
+      const names = (
+        await db.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name")
+      ).map((r) => r.name);
       assert.deepEqual(names, ["001_documents.sql"]);
       assert.deepEqual(await migrate(db), []);
     });
@@ -64,7 +75,10 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.equal(back.publishedAt, "2023-01-04");
       assert.equal(back.outlet, "Baltic Monitor");
       assert.deepEqual(back.excluded, doc.excluded);
-      assert.deepEqual(back.excluded.map((e) => strike.slice(e.start, e.end)), ["Advertisement"]);
+      assert.deepEqual(
+        back.excluded.map((e) => strike.slice(e.start, e.end)),
+        ["Advertisement"],
+      );
       assert.deepEqual(back.layers.sentences, doc.layers.sentences);
       assert.deepEqual(back.layers.paragraphs, doc.layers.paragraphs);
     });
@@ -81,20 +95,31 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
         "SELECT source FROM document_sources WHERE document_id = $1 ORDER BY source",
         [article(refusal, "z").id],
       );
-      assert.deepEqual(sources.map((s) => s.source), ["x/refusal.txt", "y/copy.txt"]);
+      assert.deepEqual(
+        sources.map((s) => s.source),
+        ["x/refusal.txt", "y/copy.txt"],
+      );
       await finishRun(db, run, { stored: 1, duplicates: 1, rejected: 0 });
-      const [counts] = await db.query<{ stored: number; duplicates: number }>("SELECT stored, duplicates FROM ingestion_runs WHERE id = $1", [run]);
+      const [counts] = await db.query<{ stored: number; duplicates: number }>(
+        "SELECT stored, duplicates FROM ingestion_runs WHERE id = $1",
+        [run],
+      );
       assert.deepEqual({ ...counts }, { stored: 1, duplicates: 1 });
     });
 
     it("a document that fails half-way leaves nothing behind, and what was stored before is intact", async () => {
       const run = await startRun(db, "test");
       const before = await loadDocuments(db);
-      const broken = article("Broken span layer\n\nSomething happened on Tuesday, the ministry said.", "bad.txt");
+      const broken = article(
+        "Broken span layer\n\nSomething happened on Tuesday, the ministry said.",
+        "bad.txt",
+      );
       // An impossible span (end before start) is refused by the database after the document row was written.
       broken.layers.sentences = [...(broken.layers.sentences ?? []), { start: 30, end: 5 }];
       await assert.rejects(saveDocument(db, broken, run));
-      const [{ n }] = (await db.query<{ n: string }>("SELECT count(*) AS n FROM documents WHERE id = $1", [broken.id])) as [{ n: string }];
+      const [{ n }] = (await db.query<{ n: string }>("SELECT count(*) AS n FROM documents WHERE id = $1", [
+        broken.id,
+      ])) as [{ n: string }];
       assert.equal(Number(n), 0);
       const spans = await db.query("SELECT 1 FROM spans WHERE document_id = $1", [broken.id]);
       assert.equal(spans.length, 0);
@@ -107,8 +132,14 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
     it("rejections are recorded with the run", async () => {
       const run = await startRun(db, "test");
       await recordRejection(db, run, "img.txt", "binary content (NUL bytes), not text");
-      const rows = await db.query<{ source: string; reason: string }>("SELECT source, reason FROM rejections WHERE run_id = $1", [run]);
-      assert.deepEqual(rows.map((r) => ({ ...r })), [{ source: "img.txt", reason: "binary content (NUL bytes), not text" }]);
+      const rows = await db.query<{ source: string; reason: string }>(
+        "SELECT source, reason FROM rejections WHERE run_id = $1",
+        [run],
+      );
+      assert.deepEqual(
+        rows.map((r) => ({ ...r })),
+        [{ source: "img.txt", reason: "binary content (NUL bytes), not text" }],
+      );
     });
 
     it("full-text search finds documents by words of their text", async () => {
@@ -116,7 +147,10 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
         "SELECT source FROM documents WHERE search @@ plainto_tsquery('simple', $1) ORDER BY source",
         ["Orlov Telegram"],
       );
-      assert.deepEqual(rows.map((r) => r.source), ["x/refusal.txt"]);
+      assert.deepEqual(
+        rows.map((r) => r.source),
+        ["x/refusal.txt"],
+      );
     });
   });
 }

@@ -5,7 +5,14 @@ import { readDocuments } from "../../corpus/read.js";
 import type { Document } from "../../model/document.js";
 import { loadDocuments } from "../../store/documents.js";
 import { EXIT } from "../exit-codes.js";
-import { dataOption, maxBytesOption, publishedOption, readOptions, reportRejection, type ReadFlags } from "../options.js";
+import {
+  dataOption,
+  maxBytesOption,
+  publishedOption,
+  readOptions,
+  reportRejection,
+  type ReadFlags,
+} from "../options.js";
 import { openStore } from "../store.js";
 import { write } from "./extract.js";
 

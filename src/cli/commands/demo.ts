@@ -23,7 +23,9 @@ export function demoCommand(program: Command): void {
         });
         const docs = await loadDocuments(db);
         const out = process.stdout;
-        out.write(`Example corpus: stored ${run.stored} new, ${run.duplicates} already stored, ${run.rejected} rejected.\n`);
+        out.write(
+          `Example corpus: stored ${run.stored} new, ${run.duplicates} already stored, ${run.rejected} rejected.\n`,
+        );
         out.write(`Store ${describeStore(flags)} now holds ${await countDocuments(db)} documents:\n`);
         for (const d of docs) {
           const sentences = d.layers.sentences?.length ?? 0;

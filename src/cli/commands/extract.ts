@@ -8,7 +8,9 @@ import { maxBytesOption, publishedOption, readOptions, reportRejection, type Rea
 export function extractCommand(program: Command): void {
   program
     .command("extract")
-    .description("analyse articles and print one claimtrace.document/1 JSON line per document (nothing is stored)")
+    .description(
+      "analyse articles and print one claimtrace.document/1 JSON line per document (nothing is stored)",
+    )
     .argument("<paths...>", "files, directories, or - for standard input")
     .addOption(new Option("--format <format>", "output format").choices(["jsonl"]).default("jsonl"))
     .addOption(publishedOption())

@@ -25,13 +25,18 @@ export const CREDIT_START = new RegExp(String.raw`^${CREDIT_WORDS}\s*(?:by|:|cre
 
 /** Lines that introduce a byline or a time stamp. */
 export const BYLINE_START = /^(?:by|updated|published|posted|last updated|first published|written by)\b/i;
-export const CLOCK_TIME = /\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|ET|PT|GMT|UTC|MSK|CET))?\b/i;
+export const CLOCK_TIME =
+  /\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|ET|PT|GMT|UTC|MSK|CET))?\b/i;
 export const DATE_WORDS =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 
 /** Section labels and link lists: the label alone or followed by ":" / "|" / "»" and a headline. */
 export const PROMO_LABEL =
   /^(?:read (?:more|next|also)|related(?: (?:stories|articles|coverage|content))?|see also|more (?:on|from|about) .{1,40}|watch(?: now| live)?|listen|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now| stories)?|what'?s hot|top stories|editor'?s picks?|don'?t miss|latest (?:news|stories)|share(?: this)?(?: article| story| on \w+)?|comments?(?: \(\d+\))?|show comments|close|skip to (?:main )?content|back to top|\(?\d+\)?\s+comments?)(?:\s*[:|»›>-].*)?[.!]?$/i;
+
+/** Labels that head a list of links to other articles; the headline-shaped lines after them are links too. */
+export const LIST_LABEL =
+  /^(?:read (?:more|next|also)|related(?: (?:stories|articles|coverage|content))?|see also|more (?:on|from|about) .{1,40}|recommended(?: for you)?|most (?:read|popular|viewed)|trending(?: now| stories)?|what'?s hot|top stories|editor'?s picks?|don'?t miss|latest (?:news|stories))[:]?$/i;
 
 /** Calls to action, whatever follows them on the line. */
 export const CALL_TO_ACTION =

@@ -7,6 +7,7 @@ import {
   DATE_WORDS,
   PLACEHOLDER,
   PROMO_LABEL,
+  LIST_LABEL,
   CALL_TO_ACTION,
   COPYRIGHT,
   VIA_CREDIT,
@@ -40,9 +41,17 @@ export const cleanStage: Stage = {
     const lastProse = lines.length - 1 - [...lines].reverse().findIndex((l) => l.prose);
     const titleIndex = doc.format === "txt" || doc.title ? 0 : -1;
 
+    // After a list label ("Trending Now", "Most read", "Related stories") come its links: headline-shaped lines.
+    let inLinkList = false;
     lines.forEach((line, i) => {
       const reason = furnitureReason(line);
-      if (reason) return mark(line, reason);
+      if (reason) {
+        inLinkList = LIST_LABEL.test(line.value);
+        return mark(line, reason);
+      }
+      if (inLinkList && !line.prose && line.words <= 15 && !/[.!?"”]$/.test(line.value))
+        return mark(line, "navigation");
+      inLinkList = false;
       const prev = lines[i - 1];
       const next = lines[i + 1];
       // A caption printed twice in a row (alt text, then caption): both copies are furniture.
@@ -66,6 +75,7 @@ function furnitureReason(line: Line): ExclusionReason | null {
   if (line.words <= 40 && (CREDIT_START.test(v) || isCreditTail(v))) return "credit";
   if (
     line.words <= 25 &&
+    !line.prose &&
     BYLINE_START.test(v) &&
     (CLOCK_TIME.test(v) || DATE_WORDS.test(v) || /^by\s/i.test(v))
   )
