@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { migrate } from "./migrate.js";
@@ -41,7 +42,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const lite = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
+  const inMemory = dataDir === "memory://";
+  if (!inMemory) await mkdir(dataDir, { recursive: true });
+  const lite = await PGlite.create(inMemory ? undefined : dataDir);
   const sql = (q: Pick<PGlite, "query">): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
       return (await q.query<T>(text, params as unknown[])).rows;

@@ -100,3 +100,18 @@ test("a repeated line is a doubled caption only when it is repeated in a row", (
     ["caption", line],
   ]);
 });
+
+test("bylines and time stamps are told from sentences that begin with 'By'", () => {
+  const text = [
+    "Kherson counts its wounded",
+    "By Mykola Hrabar • Feb. 20, 2023, 8:40 p.m.",
+    "Posted 21 February 2023",
+    "By 10:30 a.m., emergency crews had restored power to most of the city centre, officials said.",
+    "By Tuesday, the regional administration said 14 people had been wounded in the attack.",
+    "Published reports said the hospital was hit twice during the night, according to local officials.",
+  ].join("\n");
+  assert.deepEqual(excludedLines(text), [
+    ["byline", "By Mykola Hrabar • Feb. 20, 2023, 8:40 p.m."],
+    ["byline", "Posted 21 February 2023"],
+  ]);
+});

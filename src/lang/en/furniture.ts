@@ -23,8 +23,11 @@ export const CREDIT_TAIL = new RegExp(
 export const VIA_CREDIT = /\bvia\s+(?:[A-Z][\w&'.-]*\s*){1,4}\)?\s*$/;
 export const CREDIT_START = new RegExp(String.raw`^${CREDIT_WORDS}\s*(?:by|:|credit\b)`, "i");
 
-/** Lines that introduce a byline or a time stamp. */
-export const BYLINE_START = /^(?:by|updated|published|posted|last updated|first published|written by)\b/i;
+/** Lines that introduce a time stamp. */
+export const STAMP_START = /^(?:updated|published|posted|last updated|first published)\b/i;
+/** "By Anna Kowalski": "By" and a name, not "By 10:30 a.m.," or "By Tuesday," which begin sentences. */
+export const BY_NAME =
+  /^(?:written )?by\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|the\b|then\b|now\b|early\b|late\b|mid\b)\p{Lu}/iu;
 export const CLOCK_TIME =
   /\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|ET|PT|GMT|UTC|MSK|CET))?\b/i;
 export const DATE_WORDS =

@@ -1,6 +1,7 @@
 import {
   AD_MARKER,
-  BYLINE_START,
+  BY_NAME,
+  STAMP_START,
   CLOCK_TIME,
   CREDIT_START,
   CREDIT_TAIL,
@@ -73,13 +74,9 @@ function furnitureReason(line: Line): ExclusionReason | null {
   if (PLACEHOLDER.test(v)) return "placeholder";
   if (line.words <= 20 && COPYRIGHT.test(v)) return "boilerplate";
   if (line.words <= 40 && (CREDIT_START.test(v) || isCreditTail(v))) return "credit";
-  if (
-    line.words <= 25 &&
-    !line.prose &&
-    BYLINE_START.test(v) &&
-    (CLOCK_TIME.test(v) || DATE_WORDS.test(v) || /^by\s/i.test(v))
-  )
-    return "byline";
+  const stamped = CLOCK_TIME.test(v) || DATE_WORDS.test(v);
+  if (line.words <= 25 && BY_NAME.test(v) && (stamped || !line.prose)) return "byline";
+  if (line.words <= 25 && STAMP_START.test(v) && stamped) return "byline";
   if (line.words <= 25 && !line.prose && CLOCK_TIME.test(v) && DATE_WORDS.test(v)) return "byline";
   if (line.words <= 12 && (PROMO_LABEL.test(v) || CALL_TO_ACTION.test(v))) return "navigation";
   return null;

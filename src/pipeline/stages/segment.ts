@@ -38,7 +38,7 @@ export function paragraphSpans(text: string, excluded: readonly Exclusion[]): Sp
   let x = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let start = m.index;
-    let end = m.index + m[0].length;
+    const end = m.index + m[0].length;
     while (x < excluded.length && excluded[x]!.end <= start) x++;
     // Cut out excluded regions that overlap this line; what is left on either side stays prose.
     const pieces: Span[] = [];
