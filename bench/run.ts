@@ -1,0 +1,9 @@
+// `npm run bench`: every benchmark, each reporting ratios against a reference measured in the same run.
+import { benchPipeline } from "./pipeline.js";
+
+const benches: Array<[string, () => Promise<string>]> = [["pipeline", benchPipeline]];
+
+for (const [name, bench] of benches) {
+  console.log(`\n# ${name}`);
+  console.log(await bench());
+}
