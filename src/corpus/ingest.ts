@@ -2,7 +2,7 @@ import type { ReadOptions } from "../ingest/inputs.js";
 import type { InputError } from "../ingest/errors.js";
 import type { Database } from "../store/database.js";
 import { finishRun, recordRejection, saveDocument, startRun, type RunCounts } from "../store/documents.js";
-import { readDocuments } from "./read.js";
+import { readDocuments, type ReadEvent } from "./read.js";
 
 export interface IngestHooks {
   onRejected?(error: InputError): void;
@@ -14,16 +14,26 @@ export interface IngestSummary extends RunCounts {
 }
 
 /** Reads, analyses and stores every input under `paths` as one ingestion run. */
-export async function ingestPaths(
+export function ingestPaths(
   db: Database,
   paths: readonly string[],
   options: ReadOptions,
   command: string,
   hooks: IngestHooks = {},
 ): Promise<IngestSummary> {
+  return ingestEvents(db, readDocuments(paths, options), command, hooks);
+}
+
+/** Stores analysed documents (from files, uploads or request bodies) as one ingestion run. */
+export async function ingestEvents(
+  db: Database,
+  events: AsyncIterable<ReadEvent> | Iterable<ReadEvent>,
+  command: string,
+  hooks: IngestHooks = {},
+): Promise<IngestSummary> {
   const runId = await startRun(db, command);
   const counts: RunCounts = { stored: 0, duplicates: 0, rejected: 0 };
-  for await (const event of readDocuments(paths, options)) {
+  for await (const event of events) {
     if (event.kind === "document") {
       const outcome = await saveDocument(db, event.doc, runId);
       if (outcome === "stored") counts.stored++;

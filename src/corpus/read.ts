@@ -1,6 +1,6 @@
 import { InputError } from "../ingest/errors.js";
 import { titleAfterCleaning, toDocument } from "../ingest/document.js";
-import { listInputs, readInput, type ReadOptions } from "../ingest/inputs.js";
+import { listInputs, readBytes, readInput, type RawArticle, type ReadOptions } from "../ingest/inputs.js";
 import type { Document } from "../model/document.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 
@@ -33,4 +33,26 @@ export async function* readDocuments(
     }
     yield { kind: "progress", done: ++done, total: files.length };
   }
+}
+
+/** Articles from in-memory inputs (uploads, request bodies), as the same events as files give. */
+export function* readBuffers(
+  inputs: ReadonlyArray<{ name: string; bytes: Uint8Array }>,
+  options: ReadOptions,
+): Generator<ReadEvent> {
+  for (const input of inputs) {
+    try {
+      const { articles, errors } = readBytes(input.name, input.bytes, options);
+      for (const error of errors) yield { kind: "rejected", error };
+      for (const article of articles) yield { kind: "document", doc: analyse(article) };
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      yield { kind: "rejected", error: e };
+    }
+  }
+}
+
+/** The per-document pipeline on one article. */
+export function analyse(article: RawArticle) {
+  return titleAfterCleaning(runPipeline(toDocument(article)));
 }

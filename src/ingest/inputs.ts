@@ -86,6 +86,23 @@ export async function readInput(
   options: ReadOptions,
 ): Promise<{ articles: RawArticle[]; errors: InputError[] }> {
   const bytes = path === "-" ? await readStdin(options.maxBytes) : await readLimited(path, options.maxBytes);
+  const sidecar = path === "-" ? {} : await readSidecar(path);
+  return readBytes(path, bytes, options, sidecar);
+}
+
+/**
+ * Reads articles from bytes that came from somewhere other than a file (an upload, a request body). `name`
+ * names the input in messages and gives the format by its extension; without one the content decides.
+ */
+export function readBytes(
+  name: string,
+  bytes: Uint8Array,
+  options: ReadOptions,
+  sidecar: Record<string, unknown> = {},
+): { articles: RawArticle[]; errors: InputError[] } {
+  const path = name;
+  if (bytes.length > options.maxBytes)
+    throw new InputError(name, `too large (${bytes.length} bytes; the limit is ${options.maxBytes})`);
   let decoded;
   try {
     decoded = decodeBytes(bytes);
@@ -94,7 +111,6 @@ export async function readInput(
     throw e;
   }
   const format = FORMAT_BY_EXTENSION[extname(path).toLowerCase()] ?? sniffFormat(decoded.text);
-  const sidecar = path === "-" ? {} : await readSidecar(path);
   const defaults: Defaults = {
     publishedAt: sidecarDate(sidecar, path) ?? null,
     publishedAtSource: "sidecar",
