@@ -6,29 +6,70 @@ import type { Qualifier } from "../../model/claims.js";
 
 /** Cardinal words below twenty. */
 export const UNITS: ReadonlyMap<string, number> = new Map([
-  ["zero", 0], ["one", 1], ["two", 2], ["three", 3], ["four", 4], ["five", 5], ["six", 6], ["seven", 7],
-  ["eight", 8], ["nine", 9], ["ten", 10], ["eleven", 11], ["twelve", 12], ["thirteen", 13], ["fourteen", 14],
-  ["fifteen", 15], ["sixteen", 16], ["seventeen", 17], ["eighteen", 18], ["nineteen", 19],
+  ["zero", 0],
+  ["one", 1],
+  ["two", 2],
+  ["three", 3],
+  ["four", 4],
+  ["five", 5],
+  ["six", 6],
+  ["seven", 7],
+  ["eight", 8],
+  ["nine", 9],
+  ["ten", 10],
+  ["eleven", 11],
+  ["twelve", 12],
+  ["thirteen", 13],
+  ["fourteen", 14],
+  ["fifteen", 15],
+  ["sixteen", 16],
+  ["seventeen", 17],
+  ["eighteen", 18],
+  ["nineteen", 19],
 ]);
 
 export const TENS: ReadonlyMap<string, number> = new Map([
-  ["twenty", 20], ["thirty", 30], ["forty", 40], ["fifty", 50], ["sixty", 60], ["seventy", 70], ["eighty", 80],
+  ["twenty", 20],
+  ["thirty", 30],
+  ["forty", 40],
+  ["fifty", 50],
+  ["sixty", 60],
+  ["seventy", 70],
+  ["eighty", 80],
   ["ninety", 90],
 ]);
 
 /** Scale words that multiply what comes before them ("1.5 million", "four hundred thousand"). */
 export const SCALES: ReadonlyMap<string, number> = new Map([
-  ["hundred", 1e2], ["thousand", 1e3], ["million", 1e6], ["billion", 1e9], ["trillion", 1e12],
+  ["hundred", 1e2],
+  ["thousand", 1e3],
+  ["million", 1e6],
+  ["billion", 1e9],
+  ["trillion", 1e12],
 ]);
 
 /** Scale suffixes glued to a number or written after it in financial news ("$1.3bn", "35m", "25k", "S$1mil"). */
 export const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map([
-  ["k", 1e3], ["m", 1e6], ["mn", 1e6], ["mln", 1e6], ["mil", 1e6], ["bn", 1e9], ["b", 1e9], ["bln", 1e9],
-  ["tn", 1e12], ["trn", 1e12], ["tr", 1e12],
+  ["k", 1e3],
+  ["m", 1e6],
+  ["mn", 1e6],
+  ["mln", 1e6],
+  ["mil", 1e6],
+  ["bn", 1e9],
+  ["b", 1e9],
+  ["bln", 1e9],
+  ["tn", 1e12],
+  ["trn", 1e12],
+  ["tr", 1e12],
 ]);
 
 /** "a dozen", "two dozen": a counting word that is a number on its own. */
-export const COUNT_NOUNS: ReadonlyMap<string, number> = new Map([["dozen", 12], ["score", 20], ["couple", 2], ["pair", 2]]);
+export const COUNT_NOUNS: ReadonlyMap<string, number> = new Map([
+  ["dozen", 12],
+  ["score", 20],
+  ["couple", 2],
+  ["pair", 2],
+]);
 
 /**
  * Plural scale words used without a number are vague quantities ("dozens of people", "hundreds of rockets"): a
@@ -54,20 +95,65 @@ export const VAGUE_MULTIPLIERS: ReadonlyMap<string, readonly [number, number]> =
 
 /** Fraction words: "a third", "two-thirds", "half", "a quarter". Plural forms map to the same denominator. */
 export const FRACTIONS: ReadonlyMap<string, number> = new Map([
-  ["half", 2], ["halves", 2], ["third", 3], ["thirds", 3], ["quarter", 4], ["quarters", 4], ["fourth", 4],
-  ["fourths", 4], ["fifth", 5], ["fifths", 5], ["sixth", 6], ["sixths", 6], ["seventh", 7], ["sevenths", 7],
-  ["eighth", 8], ["eighths", 8], ["ninth", 9], ["ninths", 9], ["tenth", 10], ["tenths", 10],
+  ["half", 2],
+  ["halves", 2],
+  ["third", 3],
+  ["thirds", 3],
+  ["quarter", 4],
+  ["quarters", 4],
+  ["fourth", 4],
+  ["fourths", 4],
+  ["fifth", 5],
+  ["fifths", 5],
+  ["sixth", 6],
+  ["sixths", 6],
+  ["seventh", 7],
+  ["sevenths", 7],
+  ["eighth", 8],
+  ["eighths", 8],
+  ["ninth", 9],
+  ["ninths", 9],
+  ["tenth", 10],
+  ["tenths", 10],
 ]);
 
 /** Ordinal words: never a quantity on their own ("the second time", "the 12th Main Directorate"). */
 export const ORDINAL_WORDS = new Set([
-  "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-  "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth", "thousandth", "millionth",
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+  "thirtieth",
+  "fortieth",
+  "fiftieth",
+  "hundredth",
+  "thousandth",
+  "millionth",
 ]);
 
 /** "twice", "sixfold": multiples, read as a count of times. */
-export const MULTIPLES: ReadonlyMap<string, number> = new Map([["twice", 2], ["thrice", 3], ["double", 2], ["triple", 3]]);
+export const MULTIPLES: ReadonlyMap<string, number> = new Map([
+  ["twice", 2],
+  ["thrice", 3],
+  ["double", 2],
+  ["triple", 3],
+]);
 
 /**
  * Qualifier phrases before a number, longest first when matched. The phrase is part of the figure's span:
