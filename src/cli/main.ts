@@ -4,6 +4,7 @@ import { analyzeCommand } from "./commands/analyze.js";
 import { demoCommand } from "./commands/demo.js";
 import { extractCommand } from "./commands/extract.js";
 import { ingestCommand } from "./commands/ingest.js";
+import { serveCommand } from "./commands/serve.js";
 import { EXIT } from "./exit-codes.js";
 
 /** Runs the CLI with the given arguments and returns the exit code. */
@@ -52,5 +53,6 @@ Examples:
   extractCommand(program);
   analyzeCommand(program);
   demoCommand(program);
+  serveCommand(program);
   return program;
 }

@@ -1,12 +1,21 @@
 import type { ReadOptions } from "../ingest/inputs.js";
 import type { InputError } from "../ingest/errors.js";
 import type { Database } from "../store/database.js";
-import { finishRun, recordRejection, saveDocument, startRun, type RunCounts } from "../store/documents.js";
+import type { Document } from "../model/document.js";
+import {
+  finishRun,
+  recordRejection,
+  saveDocument,
+  startRun,
+  type RunCounts,
+  type SaveOutcome,
+} from "../store/documents.js";
 import { readDocuments, type ReadEvent } from "./read.js";
 
 export interface IngestHooks {
   onRejected?(error: InputError): void;
   onProgress?(done: number, total: number): void;
+  onDocument?(doc: Document, outcome: SaveOutcome): void;
 }
 
 export interface IngestSummary extends RunCounts {
@@ -36,6 +45,7 @@ export async function ingestEvents(
   for await (const event of events) {
     if (event.kind === "document") {
       const outcome = await saveDocument(db, event.doc, runId);
+      hooks.onDocument?.(event.doc, outcome);
       if (outcome === "stored") counts.stored++;
       else counts.duplicates++;
     } else if (event.kind === "rejected") {

@@ -111,20 +111,44 @@ interface DocumentRow {
   excluded: Exclusion[] | string;
 }
 
+const DOCUMENT_COLUMNS = `id, source, format, title, byline, outlet, url,
+  to_char(published_at, 'YYYY-MM-DD') AS published_at, published_at_source, language, encoding, text, excluded`;
+
 /** Every stored document with its stored layers, oldest first. */
 export async function loadDocuments(db: Database, options: { limit?: number } = {}): Promise<Document[]> {
   const rows = await db.query<DocumentRow & Record<string, unknown>>(
-    `SELECT id, source, format, title, byline, outlet, url, to_char(published_at, 'YYYY-MM-DD') AS published_at,
-            published_at_source, language, encoding, text, excluded
-     FROM documents ORDER BY created_at, id LIMIT $1`,
+    `SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY created_at, id LIMIT $1`,
     [options.limit ?? null],
   );
-  const spans = await db.query<{
-    document_id: string;
-    layer: string;
-    start_offset: number;
-    end_offset: number;
-  }>("SELECT document_id, layer, start_offset, end_offset FROM spans ORDER BY document_id, layer, seq");
+  const spans = await db.query<SpanRow>(
+    "SELECT document_id, layer, start_offset, end_offset FROM spans ORDER BY document_id, layer, seq",
+  );
+  const layers = groupSpans(spans);
+  return rows.map((r) => toDocument(r, layers.get(r.id)));
+}
+
+/** One stored document by id, or null. */
+export async function loadDocument(db: Database, id: string): Promise<Document | null> {
+  const [row] = await db.query<DocumentRow & Record<string, unknown>>(
+    `SELECT ${DOCUMENT_COLUMNS} FROM documents WHERE id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  const spans = await db.query<SpanRow>(
+    "SELECT document_id, layer, start_offset, end_offset FROM spans WHERE document_id = $1 ORDER BY layer, seq",
+    [id],
+  );
+  return toDocument(row, groupSpans(spans).get(id));
+}
+
+interface SpanRow extends Record<string, unknown> {
+  document_id: string;
+  layer: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+function groupSpans(spans: readonly SpanRow[]): Map<string, Layers> {
   const byDoc = new Map<string, Layers>();
   for (const s of spans) {
     const layers = byDoc.get(s.document_id) ?? {};
@@ -132,7 +156,11 @@ export async function loadDocuments(db: Database, options: { limit?: number } = 
     list.push({ start: s.start_offset, end: s.end_offset });
     byDoc.set(s.document_id, layers);
   }
-  return rows.map((r) => ({
+  return byDoc;
+}
+
+function toDocument(r: DocumentRow, layers: Layers | undefined): Document {
+  return {
     id: r.id,
     source: r.source,
     format: r.format,
@@ -146,8 +174,8 @@ export async function loadDocuments(db: Database, options: { limit?: number } = 
     encoding: r.encoding,
     text: r.text,
     excluded: typeof r.excluded === "string" ? (JSON.parse(r.excluded) as Exclusion[]) : r.excluded,
-    layers: byDoc.get(r.id) ?? {},
-  }));
+    layers: layers ?? {},
+  };
 }
 
 export async function countDocuments(db: Database): Promise<number> {

@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Hono } from "hono";
+import { ingestPaths } from "../../src/corpus/ingest.js";
+import { createApp } from "../../src/server/app.js";
+import { openDatabase, type Database } from "../../src/store/database.js";
+
+const TOKEN = "s3cret-token";
+let db: Database;
+let app: Hono;
+let readOnly: Hono;
+
+before(async () => {
+  db = await openDatabase({ url: null, dataDir: "memory://" });
+  await ingestPaths(db, ["examples/corpus"], { maxBytes: 1_000_000 }, "test");
+  app = createApp({ db, token: TOKEN, maxBodyBytes: 50_000 });
+  readOnly = createApp({ db, token: null });
+});
+after(() => db.close());
+
+async function get(path: string, on: Hono = app) {
+  const res = await on.request(path);
+  return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.json() };
+}
+
+async function post(path: string, body: BodyInit, headers: Record<string, string>, on: Hono = app) {
+  const res = await on.request(path, { method: "POST", body, headers });
+  return { status: res.status, body: await res.json() };
+}
+
+const auth = { authorization: `Bearer ${TOKEN}` };
+
+test("the OpenAPI document lists every endpoint", async () => {
+  const { status, body } = await get("/api/openapi.json");
+  assert.equal(status, 200);
+  assert.equal(body.openapi, "3.1.0");
+  assert.deepEqual(Object.keys(body.paths).sort(), ["/api/documents", "/api/documents/{id}", "/api/health", "/api/search"]);
+});
+
+test("documents are listed newest first, paginated with a total and the next offset", async () => {
+  const first = await get("/api/documents?limit=4");
+  assert.equal(first.status, 200);
+  assert.equal(first.body.total, 11);
+  assert.equal(first.body.items.length, 4);
+  assert.equal(first.body.nextOffset, 4);
+  assert.deepEqual(
+    first.body.items.map((d: { publishedAt: string }) => d.publishedAt),
+    ["2023-02-21", "2023-02-20", "2023-02-20", "2023-01-20"],
+  );
+  const last = await get("/api/documents?limit=4&offset=8");
+  assert.equal(last.body.items.length, 3);
+  assert.equal(last.body.nextOffset, null);
+  const past = await get("/api/documents?offset=40");
+  assert.deepEqual([past.body.items.length, past.body.total, past.body.nextOffset], [0, 11, null]);
+});
+
+test("documents filter by outlet, date range and full-text query", async () => {
+  const outlet = await get("/api/documents?outlet=Baltic%20Monitor");
+  assert.deepEqual(outlet.body.items.map((d: { title: string }) => d.title), ["Russia raises Makiivka death toll and blames soldiers’ phone use"]);
+  const range = await get("/api/documents?from=2022-11-01&to=2022-11-30");
+  assert.deepEqual(range.body.items.map((d: { outlet: string }) => d.outlet).sort(), ["Kyiv Daily Wire", "Meridian Report"]);
+  const q = await get("/api/documents?q=Kherson&to=2023-02-20");
+  assert.deepEqual(q.body.items.map((d: { outlet: string }) => d.outlet).sort(), ["Black Sea Courier", "Global Dispatch"]);
+});
+
+test("a document's detail is its claimtrace.document/1 form; bad and unknown ids are 400 and 404", async () => {
+  const list = await get("/api/documents?outlet=Meridian%20Report");
+  const id = list.body.items[0].id;
+  const detail = await get(`/api/documents/${id}`);
+  assert.equal(detail.status, 200);
+  assert.equal(detail.body.schema, "claimtrace.document/1");
+  assert.equal(detail.body.id, id);
+  assert.ok(detail.body.text.includes("<script>alert(1)</script>"), "markup in article text travels as JSON text");
+  assert.match(detail.type, /^application\/json/);
+  assert.equal((await get("/api/documents/not-an-id")).status, 400);
+  const missing = await get(`/api/documents/${"0".repeat(32)}`);
+  assert.deepEqual([missing.status, missing.body.error.code], [404, "not_found"]);
+});
+
+test("search ranks matching documents; a missing query is a 400", async () => {
+  const r = await get("/api/search?q=Sevryukov%20phones&limit=3");
+  assert.equal(r.status, 200);
+  assert.ok(r.body.total >= 1);
+  assert.ok(r.body.items.every((d: { rank: number }) => d.rank > 0));
+  assert.deepEqual((await get("/api/search")).body.error.code, "bad_parameter");
+});
+
+test("bad parameters and unknown routes get clear 4xx JSON errors, never a 500", async () => {
+  for (const path of [
+    "/api/documents?limit=0",
+    "/api/documents?limit=201",
+    "/api/documents?limit=ten",
+    "/api/documents?offset=-1",
+    "/api/documents?from=2023-13-01",
+    "/api/documents?to=yesterday",
+    `/api/documents?q=${"x".repeat(600)}`,
+  ]) {
+    const r = await get(path);
+    assert.equal(r.status, 400, path);
+    assert.equal(r.body.error.code, "bad_parameter", path);
+    assert.ok(r.body.error.message.length > 0);
+  }
+  const unknown = await get("/api/nothing-here");
+  assert.deepEqual([unknown.status, unknown.body.error.code], [404, "not_found"]);
+});
+
+test("writes need the token; a server started without one is read-only", async () => {
+  const record = JSON.stringify({ title: "Token test", text: "The ministry said 12 people were hurt." });
+  const json = { "content-type": "application/json" };
+  assert.equal((await post("/api/documents", record, json)).status, 401);
+  assert.equal((await post("/api/documents", record, { ...json, authorization: "Bearer wrong-token!" })).status, 401);
+  const ro = await post("/api/documents", record, { ...json, ...auth }, readOnly);
+  assert.deepEqual([ro.status, ro.body.error.code], [403, "read_only"]);
+  const before = (await get("/api/documents")).body.total;
+  assert.equal(before, 11, "nothing was stored by refused writes");
+});
+
+test("POST ingests JSON records and uploaded files; duplicates and bad records are reported", async () => {
+  const headers = { "content-type": "application/json", ...auth };
+  const records = [
+    { title: "Governor revises count", outlet: "Test Wire", publishedAt: "2023-02-22", text: "The governor said 14 people were wounded." },
+    { title: "No body here" },
+  ];
+  const first = await post("/api/documents", JSON.stringify(records), headers);
+  assert.equal(first.status, 201);
+  assert.deepEqual([first.body.stored, first.body.duplicates, first.body.rejected], [1, 0, 1]);
+  assert.equal(first.body.documents[0].title, "Governor revises count");
+  assert.deepEqual(first.body.errors, [{ input: "request.json#2", reason: 'record has no "text" or "html" string' }]);
+
+  const again = await post("/api/documents", JSON.stringify(records[0]), headers);
+  assert.deepEqual([again.status, again.body.stored, again.body.duplicates], [201, 0, 1]);
+
+  const form = new FormData();
+  form.append("file", new Blob(["Uploaded story\n\nFour rockets hit the port, the mayor said."]), "upload.txt");
+  const upload = await post("/api/documents", form, auth);
+  assert.equal(upload.status, 201);
+  assert.deepEqual(upload.body.documents.map((d: { source: string; outcome: string }) => [d.source, d.outcome]), [["upload.txt", "stored"]]);
+
+  const detail = await get(`/api/documents/${upload.body.documents[0].id}`);
+  assert.equal(detail.body.text, "Uploaded story\n\nFour rockets hit the port, the mayor said.");
+});
+
+test("malformed, unsupported and oversized bodies are 422, 415 and 413", async () => {
+  const bad = await post("/api/documents", "{ not json", { "content-type": "application/json", ...auth });
+  assert.equal(bad.status, 422);
+  assert.match(bad.body.errors[0].reason, /malformed JSON/);
+  const xml = await post("/api/documents", "<a/>", { "content-type": "application/xml", ...auth });
+  assert.deepEqual([xml.status, xml.body.error.code], [415, "unsupported_media_type"]);
+  const huge = await post("/api/documents", JSON.stringify({ text: "x".repeat(60_000) }), { "content-type": "application/json", ...auth });
+  assert.deepEqual([huge.status, huge.body.error.code], [413, "too_large"]);
+});

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { test } from "node:test";
+import { REPO } from "../helpers/cli.js";
+import { tempFiles } from "../helpers/tmp.js";
+
+test("claimtrace serve binds to 127.0.0.1 by default and answers the API", async () => {
+  const data = tempFiles();
+  const child = spawn(process.execPath, ["--import", "tsx", `${REPO}src/cli/bin.ts`, "serve", "--port", "0", "--data", data], {
+    cwd: REPO,
+    env: { ...process.env, DATABASE_URL: "", CLAIMTRACE_TOKEN: "" },
+  });
+  try {
+    const banner = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        if (out.includes("\n")) resolve(out);
+      });
+      child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      setTimeout(() => reject(new Error("serve did not start")), 20_000);
+    });
+    const m = /on http:\/\/127\.0\.0\.1:(\d+)\/api .*read-only/.exec(banner);
+    assert.ok(m, banner);
+    const res = await fetch(`http://127.0.0.1:${m[1]}/api/health`);
+    assert.deepEqual(await res.json(), { ok: true, store: "pglite" });
+  } finally {
+    child.kill("SIGTERM");
+  }
+});
