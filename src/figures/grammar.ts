@@ -208,7 +208,7 @@ class Reader {
           return { value: a / b, lo: null, hi: null, end: i + 3, kind: "fraction", scale: 1, raw: a / b, weak: false };
         return null;
       }
-      let value = t.num!;
+      const value = t.num!;
       let k = i + 1;
       let scale = 1;
       for (;;) {
@@ -536,7 +536,7 @@ class Reader {
   /** Reads a quantity whose first lexeme is at `i` (qualifier and currency included); returns the next index. */
   private quantityAt(i: number): number {
     const L = this.L;
-    let cur = this.currencyAt(i);
+    const cur = this.currencyAt(i);
     let numIdx = cur ? cur.end : i;
     let negative = false;
     if (L[numIdx]?.text === "-" || L[numIdx]?.text === "−") {
@@ -558,7 +558,7 @@ class Reader {
     if (!core) return i + 1;
     const q = this.qualifierBefore(cur ? cur.start : i);
     const numSpan: Span = { start: L[numIdx]!.start, end: L[core.end - 1]!.end };
-    let startLex = q.start;
+    const startLex = q.start;
     if (negative && core.value !== null) core.value = -core.value;
 
     // Identifiers and labels: "COVID-19", "A320", "Section 427", "S&P 500", "#1".
@@ -648,7 +648,7 @@ class Reader {
     if (endOffset < numSpan.end) endOffset = numSpan.end;
 
     let unit = u.unit;
-    let unitKind = u.kind;
+    const unitKind = u.kind;
     if (core.kind === "fraction" && unitKind === "noun" && unit) unit = `% ${unit}`;
     const quantity: Quantity = {
       start: startOffset,
