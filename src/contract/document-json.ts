@@ -28,6 +28,8 @@ export interface DocumentJson {
   sentences: Span[];
   attributions: unknown[];
   figures: unknown[];
+  /** Resolved date expressions (extra field within version 1). */
+  dates?: unknown[];
   entities: unknown[];
 }
 
@@ -58,7 +60,8 @@ export function documentToJson(doc: Document): DocumentJson {
     paragraphs: spans(doc.layers.paragraphs),
     sentences: spans(doc.layers.sentences),
     attributions: [],
-    figures: [],
+    figures: (doc.layers.figures ?? []).map((f) => ({ ...f, text: doc.text.slice(f.start, f.end) })),
+    dates: (doc.layers.dates ?? []).map((d) => ({ ...d, text: doc.text.slice(d.start, d.end) })),
     entities: [],
   };
 }

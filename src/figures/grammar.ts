@@ -637,6 +637,7 @@ class Reader {
       const other = b > 0 ? this.core(b) : null;
       if (other && other.value !== null && other.kind !== "fraction" && Number.isInteger(value) && value < other.value && other.value <= 1000 && !(other.kind === "digits" && other.value >= 1800)) {
         value = value / other.value;
+        core.weak = false;
         const np = this.unitAfter(other.end, null);
         u = np.unit ? { ...np, unit: `% ${np.unit}`, kind: "noun" } : { unit: null, kind: null, noun: null, end: other.end };
         end = u.end;

@@ -1129,3 +1129,19 @@ export const LABEL_NOUNS = new Set([
   "avenue",
   "road",
 ]);
+
+/** Counted nouns that are people: a figure counting them has unit "people" and the noun phrase as its subject. */
+export const PERSON_NOUNS = new Set([
+  "people", "person", "soldier", "troop", "serviceman", "servicemen", "conscript", "reservist", "man", "woman",
+  "civilian", "child", "resident", "fighter", "officer", "prisoner", "volunteer", "mercenary", "worker", "employee",
+  "staff", "personnel", "refugee", "migrant", "student", "doctor", "patient", "voter", "member", "relative",
+  "victim", "recruit", "sailor", "pilot", "marine", "paratrooper", "commander", "journalist", "protester",
+  "detainee", "pow", "citizen", "russian", "ukrainian", "american", "adult", "teenager", "inmate", "convict",
+  "draftee", "mobilised", "mobilized", "contractor", "servicemember", "defender", "guard", "policeman",
+  "police officer", "firefighter", "rescuer", "medic", "nurse", "teacher", "official", "lawyer", "client", "family",
+  "pensioner", "employer", "customer", "user", "follower", "fan", "player", "deputy", "sister", "brother", "son",
+  "daughter", "parent", "mother", "father", "kid", "baby", "girl", "boy", "hostage", "casualty", "wounded", "dead",
+]);
+
+/** Words right before a second figure that make it a revision of the first ("before revising the number to 89"). */
+export const REVISION_CUE = /\b(?:revis|rais|lower|updat|correct|adjust|increas|upp|reduc|cut|bump)\w*\b[^.;!?]{0,40}\bto\s*$/i;

@@ -1,0 +1,382 @@
+/**
+ * Date expressions in news text, resolved against the publication date, keeping the anchor so a reader can see how a
+ * date was derived ("on Wednesday" → the Wednesday on or before 2023-01-04, the publication date).
+ *
+ * Why our own rules rather than chrono-node alone: chrono resolves weekdays well but has no holidays ("New Year's
+ * Eve"), no seasons ("last spring"), puts a bare "Feb. 24" in the future even with `forwardDate: false`, and reads
+ * "from 20" in "from 20 to 40 percent" as 8 p.m. News needs exactly these cases, plus tense: "since Feb. 24" and
+ * "said on Sept. 21" are in the past, "will be available on October 1" in the future. The expressions are few and
+ * regular, so a small set of patterns over each sentence is faster and easier to trust than patching chrono's output.
+ */
+import type { Span } from "../model/span.js";
+
+export type DateGrain = "day" | "week" | "month" | "season" | "year";
+
+export interface DateAnchor {
+  /** `absolute`: the text names the date in full; `publication`: derived from the publication date; `unresolved`. */
+  kind: "absolute" | "publication";
+  /** The date it was derived from (the publication date), or null for an absolute date. */
+  base: string | null;
+  /** How: "weekday on or before publication", "most recent past Feb 24", "season before publication" … */
+  rule: string;
+}
+
+export interface DateMention extends Span {
+  /** First day the expression names, as an ISO date (YYYY-MM-DD). */
+  value: string;
+  /** Last day, for anything longer than a day ("April 1 until July 15", "last spring", "in September"). */
+  until: string | null;
+  grain: DateGrain;
+  anchor: DateAnchor;
+}
+
+const MONTH_NAMES: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7,
+  jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+const M = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
+const D = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const Y = String.raw`(\d{4})`;
+const WD = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+
+interface Context {
+  pub: Date | null;
+  pubIso: string | null;
+  tense: "past" | "future" | "neutral";
+}
+
+/** Day arithmetic in UTC on ISO dates. */
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m - 1, d));
+}
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+function addDays(d: Date, n: number): Date {
+  return new Date(d.getTime() + n * 86400000);
+}
+function valid(y: number, m: number, d: number): boolean {
+  const x = utc(y, m, d);
+  return x.getUTCFullYear() === y && x.getUTCMonth() === m - 1 && x.getUTCDate() === d;
+}
+function lastDayOfMonth(y: number, m: number): Date {
+  return utc(y, m + 1, 0);
+}
+
+/** Past, future or neither, from the words of the sentence around a date. */
+export function tenseOf(sentence: string): Context["tense"] {
+  if (/\b(will|'ll|shall|upcoming|scheduled|due to|expected to|set to|plans? to|next)\b/i.test(sentence)) return "future";
+  if (/\b(was|were|had|did|said|told|began|since|ago|last|earlier|\w{3,}ed)\b/i.test(sentence)) return "past";
+  return "neutral";
+}
+
+/**
+ * The year for a month and day written without one: the most recent occurrence in a past-tense sentence, the next
+ * one in a future-tense sentence, else the nearest to the publication date.
+ */
+function pickYear(ctx: Context, m: number, d: number, lead = ""): { date: Date; rule: string } | null {
+  if (!ctx.pub) return null;
+  const y = ctx.pub.getUTCFullYear();
+  const candidates = [y - 1, y, y + 1].filter((yy) => valid(yy, m, d)).map((yy) => utc(yy, m, d));
+  if (!candidates.length) return null;
+  const pub = ctx.pub.getTime();
+  const tense = lead === "since" ? "past" : ctx.tense;
+  if (tense === "past") {
+    const past = candidates.filter((c) => c.getTime() <= pub).pop();
+    if (past) return { date: past, rule: "most recent on or before publication (past tense)" };
+  }
+  if (tense === "future") {
+    const future = candidates.find((c) => c.getTime() >= pub);
+    if (future) return { date: future, rule: "next on or after publication (future tense)" };
+  }
+  const nearest = [...candidates].sort((a, b) => Math.abs(a.getTime() - pub) - Math.abs(b.getTime() - pub))[0]!;
+  return { date: nearest, rule: "nearest to publication" };
+}
+
+function holidayDate(name: string, year: number): Date | null {
+  const n = name.toLowerCase().replace(/[’']/g, "'");
+  if (/new year's eve/.test(n)) return utc(year, 12, 31);
+  if (/new year/.test(n)) return utc(year, 1, 1);
+  if (/orthodox christmas/.test(n)) return utc(year, 1, 7);
+  if (/christmas eve/.test(n)) return utc(year, 12, 24);
+  if (/christmas/.test(n)) return utc(year, 12, 25);
+  if (/boxing day/.test(n)) return utc(year, 12, 26);
+  if (/halloween/.test(n)) return utc(year, 10, 31);
+  if (/valentine/.test(n)) return utc(year, 2, 14);
+  if (/independence day/.test(n)) return utc(year, 7, 4);
+  if (/victory day/.test(n)) return utc(year, 5, 9);
+  if (/thanksgiving/.test(n)) {
+    const first = utc(year, 11, 1).getUTCDay();
+    return utc(year, 11, 1 + ((4 - first + 7) % 7) + 21);
+  }
+  if (/easter/.test(n)) {
+    // Anonymous Gregorian algorithm
+    const a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
+    const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    const month = Math.floor((h + l - 7 * m + 114) / 31);
+    return utc(year, month, ((h + l - 7 * m + 114) % 31) + 1);
+  }
+  return null;
+}
+
+const SEASONS: Record<string, [number, number, number, number]> = {
+  spring: [3, 1, 5, 31],
+  summer: [6, 1, 8, 31],
+  autumn: [9, 1, 11, 30],
+  fall: [9, 1, 11, 30],
+  winter: [12, 1, 2, 28],
+};
+
+function seasonSpan(season: string, year: number): [Date, Date] {
+  const [m1, d1, m2] = SEASONS[season]!;
+  const start = utc(year, m1, d1);
+  const end = season === "winter" ? lastDayOfMonth(year + 1, 2) : lastDayOfMonth(year, m2);
+  return [start, end];
+}
+
+function day(date: Date, anchor: DateAnchor): Omit<DateMention, "start" | "end"> {
+  return { value: iso(date), until: null, grain: "day", anchor };
+}
+
+function fromPub(ctx: Context, rule: string): DateAnchor {
+  return { kind: "publication", base: ctx.pubIso, rule };
+}
+
+const ABSOLUTE: DateAnchor = { kind: "absolute", base: null, rule: "written in full" };
+
+/** Patterns, tried in order; a later match that overlaps an earlier one is dropped. */
+function patterns(): Array<[RegExp, (m: RegExpExecArray, ctx: Context) => Omit<DateMention, "start" | "end"> | null]> {
+  return [
+    // ISO dates: 2023-01-04
+    [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => (valid(+m[1]!, +m[2]!, +m[3]!) ? day(utc(+m[1]!, +m[2]!, +m[3]!), ABSOLUTE) : null)],
+    // Ranges: "April 1 until July 15", "from Jan. 3 to Jan. 5, 2023", "Oct. 18-22"
+    [
+      new RegExp(String.raw`\b(?:(from|between)\s+)?${M}\s+${D}(?:,?\s+${Y})?\s*(?:until|till|through|to|and|-|–)\s*(?:${M}\s+)?${D}(?:,?\s+${Y})?\b`, "g"),
+      (m, ctx) => {
+        const m1 = MONTH_NAMES[m[2]!.toLowerCase()]!;
+        const d1 = +m[3]!;
+        const m2 = m[5] ? MONTH_NAMES[m[5].toLowerCase()]! : m1;
+        const d2 = +m[6]!;
+        const y2 = m[7] ? +m[7] : m[4] ? +m[4] : null;
+        const y1 = m[4] ? +m[4] : y2;
+        let start: Date, end: Date, anchor: DateAnchor;
+        if (y1 !== null && y2 !== null) {
+          if (!valid(y1, m1, d1) || !valid(y2, m2, d2)) return null;
+          start = utc(y1, m1, d1);
+          end = utc(y2, m2, d2);
+          anchor = ABSOLUTE;
+        } else {
+          const p = pickYear(ctx, m1, d1, m[1]?.toLowerCase());
+          if (!p) return null;
+          start = p.date;
+          const yy = m2 < m1 ? start.getUTCFullYear() + 1 : start.getUTCFullYear();
+          if (!valid(yy, m2, d2)) return null;
+          end = utc(yy, m2, d2);
+          anchor = fromPub(ctx, `range start ${p.rule}`);
+        }
+        if (end < start) return null;
+        return { value: iso(start), until: iso(end), grain: "day", anchor };
+      },
+    ],
+    // "Jan. 4, 2023", "Feb. 24", "September 8"
+    [
+      new RegExp(String.raw`\b(?:(since|from|until|by|on)\s+)?${M}\s+${D}(?:,?\s+${Y})?(?![\d:])`, "g"),
+      (m, ctx) => {
+        const mo = MONTH_NAMES[m[2]!.toLowerCase()]!;
+        const d = +m[3]!;
+        if (m[4]) return valid(+m[4], mo, d) ? day(utc(+m[4], mo, d), ABSOLUTE) : null;
+        const p = pickYear(ctx, mo, d, m[1]?.toLowerCase());
+        return p ? day(p.date, fromPub(ctx, p.rule)) : null;
+      },
+    ],
+    // "24 February 2022", "1 September"
+    [
+      new RegExp(String.raw`\b(?:(since|from|until|by|on)\s+)?${D}\s+${M}(?:,?\s+${Y})?\b`, "g"),
+      (m, ctx) => {
+        const d = +m[2]!;
+        const mo = MONTH_NAMES[m[3]!.toLowerCase()]!;
+        if (m[4]) return valid(+m[4], mo, d) ? day(utc(+m[4], mo, d), ABSOLUTE) : null;
+        const p = pickYear(ctx, mo, d, m[1]?.toLowerCase());
+        return p ? day(p.date, fromPub(ctx, p.rule)) : null;
+      },
+    ],
+    // "October 2022", "in late October", "since April", "last month"-style month names
+    [
+      new RegExp(String.raw`\b(?:(in|since|until|by|from|during|early|late|mid|last|this|next)[\s-]+)?(?:(early|late|mid)[\s-]+)?(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:of\s+)?${Y})?\b(?!\s+\d)`, "g"),
+      (m, ctx) => {
+        const lead = m[1]?.toLowerCase();
+        const mo = MONTH_NAMES[m[3]!.toLowerCase()]!;
+        if (!m[4] && !lead && !m[2]) return null; // a bare "May" or "March" is too often a verb or a name
+        let y: number;
+        let anchor: DateAnchor;
+        if (m[4]) {
+          y = +m[4];
+          anchor = ABSOLUTE;
+        } else {
+          const p = pickYear({ ...ctx, tense: lead === "next" ? "future" : lead === "last" || lead === "since" ? "past" : ctx.tense }, mo, 1, lead);
+          if (!p) return null;
+          y = p.date.getUTCFullYear();
+          // a month in progress at publication counts as past
+          if (ctx.pub && ctx.tense !== "future" && lead !== "next" && y === ctx.pub.getUTCFullYear() + 1) y -= 1;
+          if (ctx.pub && lead === "last" && y === ctx.pub.getUTCFullYear() && mo >= ctx.pub.getUTCMonth() + 1) y -= 1;
+          anchor = fromPub(ctx, `month ${p.rule}`);
+        }
+        return { value: iso(utc(y, mo, 1)), until: iso(lastDayOfMonth(y, mo)), grain: "month", anchor };
+      },
+    ],
+    // Holidays: "New Year's Eve", "Christmas", "Orthodox Christmas", "Thanksgiving"
+    [
+      /\b(New Year[’']s Eve|New Year[’']s Day|New Year[’']s|Orthodox Christmas|Christmas Eve|Christmas Day|Christmas|Boxing Day|Halloween|Valentine[’']s Day|Independence Day|Victory Day|Thanksgiving|Easter)(?:\s+(\d{4}))?\b/g,
+      (m, ctx) => {
+        if (m[2]) {
+          const d = holidayDate(m[1]!, +m[2]);
+          return d ? day(d, ABSOLUTE) : null;
+        }
+        if (!ctx.pub) return null;
+        const y = ctx.pub.getUTCFullYear();
+        const cands = [y - 1, y, y + 1].map((yy) => holidayDate(m[1]!, yy)!).filter(Boolean);
+        const pub = ctx.pub.getTime();
+        let pick: Date | undefined;
+        let rule: string;
+        if (ctx.tense === "future") {
+          pick = cands.find((c) => c.getTime() >= pub);
+          rule = "next on or after publication (future tense)";
+        } else {
+          pick = cands.filter((c) => c.getTime() <= pub).pop();
+          rule = "most recent on or before publication";
+        }
+        return pick ? day(pick, fromPub(ctx, `${m[1]} ${rule}`)) : null;
+      },
+    ],
+    // Seasons: "last spring", "this summer", "in the autumn of 2022", "winter 2023"
+    [
+      /\b(?:(last|this|next|early|late|in the|the|during the|since|over the)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi,
+      (m, ctx) => {
+        const lead = m[1]?.toLowerCase();
+        const season = m[2]!.toLowerCase();
+        if (season === "fall" && !lead && !m[3]) return null; // "fall" is usually a verb
+        if (!lead && !m[3]) return null;
+        if (m[3]) {
+          const [s, e] = seasonSpan(season, +m[3]);
+          return { value: iso(s), until: iso(e), grain: "season", anchor: ABSOLUTE };
+        }
+        if (!ctx.pub) return null;
+        const y = ctx.pub.getUTCFullYear();
+        const spans = [y - 2, y - 1, y, y + 1].map((yy) => seasonSpan(season, yy));
+        const pub = ctx.pub.getTime();
+        let pick: [Date, Date] | undefined;
+        let rule: string;
+        if (lead === "last" || (ctx.tense === "past" && lead !== "this" && lead !== "next")) {
+          pick = spans.filter(([, e]) => e.getTime() < pub).pop();
+          rule = `most recent ${season} ended before publication`;
+        } else if (lead === "next" || ctx.tense === "future") {
+          pick = spans.find(([s]) => s.getTime() > pub);
+          rule = `first ${season} after publication`;
+        } else {
+          pick = spans.find(([s, e]) => s.getTime() <= pub && pub <= e.getTime()) ?? spans.find(([s]) => s.getUTCFullYear() === y);
+          rule = `${season} of the publication year`;
+        }
+        return pick ? { value: iso(pick[0]), until: iso(pick[1]), grain: "season", anchor: fromPub(ctx, rule) } : null;
+      },
+    ],
+    // Weekdays: "on Wednesday", "last Sunday", "next Friday", "Monday night"
+    [
+      new RegExp(String.raw`\b(?:(on|last|this|next|since|by|until|from|early|late)\s+)?${WD}\b`, "g"),
+      (m, ctx) => {
+        if (!ctx.pub) return null;
+        const lead = m[1]?.toLowerCase();
+        const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
+        const pubDay = ctx.pub.getUTCDay();
+        const back = (pubDay - target + 7) % 7;
+        const fwd = (target - pubDay + 7) % 7;
+        let d: Date;
+        let rule: string;
+        if (lead === "next" || (ctx.tense === "future" && lead !== "last" && lead !== "since")) {
+          d = addDays(ctx.pub, lead === "next" && fwd === 0 ? 7 : fwd);
+          rule = `${m[2]} on or after publication`;
+        } else if (lead === "last") {
+          d = addDays(ctx.pub, back === 0 ? -7 : -back);
+          rule = `${m[2]} before publication`;
+        } else {
+          d = addDays(ctx.pub, -back);
+          rule = `${m[2]} on or before publication`;
+        }
+        return day(d, fromPub(ctx, rule));
+      },
+    ],
+    // Relative days, weeks, months, years
+    [
+      /\b(today|yesterday|tomorrow|tonight|overnight|this morning|this afternoon|this evening|last night|the day before|(last|this|next) (week|month|year)|earlier this (week|month|year)|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a) (days?|weeks?|months?|years?) ago)\b/gi,
+      (m, ctx) => {
+        if (!ctx.pub) return null;
+        const t = m[1]!.toLowerCase();
+        const pub = ctx.pub;
+        const rel = (rule: string) => fromPub(ctx, rule);
+        if (t === "today" || t === "tonight" || t === "overnight" || t.startsWith("this ") && /morning|afternoon|evening/.test(t)) return day(pub, rel(t));
+        if (t === "yesterday" || t === "last night" || t === "the day before") return day(addDays(pub, -1), rel(t));
+        if (t === "tomorrow") return day(addDays(pub, 1), rel(t));
+        const unitMatch = /(week|month|year)/.exec(t);
+        const ago = /^(\S+) (days?|weeks?|months?|years?) ago$/.exec(t);
+        if (ago) {
+          const words: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+          const n = words[ago[1]!] ?? +ago[1]!;
+          const u = ago[2]!.replace(/s$/, "");
+          if (u === "day") return day(addDays(pub, -n), rel(t));
+          if (u === "week") return { value: iso(addDays(pub, -7 * n)), until: null, grain: "week", anchor: rel(t) };
+          if (u === "month") {
+            const d = utc(pub.getUTCFullYear(), pub.getUTCMonth() + 1 - n, 1);
+            return { value: iso(d), until: iso(lastDayOfMonth(d.getUTCFullYear(), d.getUTCMonth() + 1)), grain: "month", anchor: rel(t) };
+          }
+          const yy = pub.getUTCFullYear() - n;
+          return { value: `${yy}-01-01`, until: `${yy}-12-31`, grain: "year", anchor: rel(t) };
+        }
+        if (!unitMatch) return null;
+        const u = unitMatch[1]!;
+        const shift = t.startsWith("last") ? -1 : t.startsWith("next") ? 1 : 0;
+        if (u === "week") {
+          const monday = addDays(pub, -((pub.getUTCDay() + 6) % 7) + 7 * shift);
+          return { value: iso(monday), until: iso(addDays(monday, 6)), grain: "week", anchor: rel(t) };
+        }
+        if (u === "month") {
+          const d = utc(pub.getUTCFullYear(), pub.getUTCMonth() + 1 + shift, 1);
+          return { value: iso(d), until: iso(lastDayOfMonth(d.getUTCFullYear(), d.getUTCMonth() + 1)), grain: "month", anchor: rel(t) };
+        }
+        const yy = pub.getUTCFullYear() + shift;
+        return { value: `${yy}-01-01`, until: `${yy}-12-31`, grain: "year", anchor: rel(t) };
+      },
+    ],
+    // Years after a preposition: "in 2016", "since 2014", "by 2030"
+    [
+      /\b(?:in|since|by|until|from|during|of|early|late|mid)[\s-]+((?:19|20)\d\d)\b(?![\d,.]*\s*(?:%|percent|per cent))/gi,
+      (m) => ({ value: `${m[1]}-01-01`, until: `${m[1]}-12-31`, grain: "year", anchor: ABSOLUTE }),
+    ],
+  ];
+}
+
+const PATTERNS = patterns();
+const CHEAP = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|days?\b|night|morning|week|month|year|spring|summer|autumn|fall|winter|Christmas|Easter|Thanksgiving|Halloween|New Year/i;
+
+/** Dates mentioned in `span` of `text` (one sentence), resolved against `publishedAt` (YYYY-MM-DD or null). */
+export function findDates(text: string, span: Span, publishedAt: string | null): DateMention[] {
+  const sentence = text.slice(span.start, span.end);
+  if (!CHEAP.test(sentence)) return [];
+  const pub = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T00:00:00Z`) : null;
+  const ctx: Context = { pub, pubIso: pub ? publishedAt : null, tense: tenseOf(sentence) };
+  const found: DateMention[] = [];
+  for (const [re, make] of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const start = span.start + m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      const made = make(m, ctx);
+      if (made) found.push({ start, end, ...made });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+

@@ -1,0 +1,48 @@
+import type { Attribution } from "../model/claims.js";
+import type { Document } from "../model/document.js";
+import { contains, overlaps, type Span } from "../model/span.js";
+import type { Stage } from "../pipeline/stage.js";
+import { findDates, type DateMention } from "./resolve.js";
+
+/**
+ * Dates layer: every date expression in the article's sentences, resolved against `publishedAt` with its anchor.
+ * When an attribution layer is present, each attribution also gets the date its statement was made, where the
+ * sentence of its cue says so ("said on Wednesday"); the attribution stage's own output is otherwise untouched.
+ */
+export const datesStage: Stage = {
+  name: "dates",
+  reads: ["sentences"],
+  adds: ["dates"],
+  run(doc) {
+    const dates: DateMention[] = [];
+    for (const s of doc.layers.sentences ?? []) for (const d of findDates(doc.text, s, doc.publishedAt)) dates.push(d);
+    const attributions = attributionsOf(doc);
+    if (!attributions) return { dates };
+    const dated = attributions.map((a) => (a.date != null ? a : { ...a, date: statementDate(doc, a, dates) }));
+    return { dates, ...({ attributions: dated } as object) };
+  },
+};
+
+/** The attribution layer when an earlier stage added one (it is optional, and typed by its own stage). */
+export function attributionsOf(doc: Readonly<Document>): Attribution[] | null {
+  const layer = (doc.layers as { attributions?: Attribution[] }).attributions;
+  return Array.isArray(layer) ? layer : null;
+}
+
+/**
+ * When a statement was made: the date in the cue's sentence that sits next to the cue ("said on Wednesday",
+ * "on Sunday said", "said last week") — a date inside the quoted content is what the statement is about, not when
+ * it was made, so it is skipped.
+ */
+export function statementDate(doc: Readonly<Document>, a: Attribution, dates: readonly DateMention[]): string | null {
+  const anchor: Span | null = a.cue ?? a.source;
+  if (!anchor) return null;
+  const sentence = (doc.layers.sentences ?? []).find((s) => contains(s, anchor));
+  if (!sentence) return null;
+  const candidates = dates.filter(
+    (d) => contains(sentence, d) && !a.content.some((c) => overlaps(c, d)) && d.grain !== "year" && d.grain !== "season",
+  );
+  if (!candidates.length) return null;
+  const dist = (d: DateMention) => (d.start >= anchor.end ? d.start - anchor.end : anchor.start - d.end);
+  return [...candidates].sort((x, y) => dist(x) - dist(y))[0]!.value;
+}

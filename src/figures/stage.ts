@@ -1,0 +1,170 @@
+import { attributionsOf, statementDate } from "../dates/stage.js";
+import type { DateMention } from "../dates/resolve.js";
+import { MEASURE_WORDS, PERSON_NOUNS, REVISION_CUE } from "../lang/en/quantities.js";
+import type { Attribution, Figure } from "../model/claims.js";
+import type { Document } from "../model/document.js";
+import { contains, type Span } from "../model/span.js";
+import type { Stage } from "../pipeline/stage.js";
+import { readQuantities, type Quantity } from "./grammar.js";
+import { lex, MAYBE_NUMBER } from "./lexer.js";
+
+/**
+ * Figures layer: every number someone asserts as an amount, with its qualifier, unit, measure and subject, the
+ * attribution whose content holds it (hence its speaker; null in the narrator's voice), the date it refers to or
+ * was stated on, and in-sentence revisions ("said 63, before revising the number to 89" → the second revises the
+ * first). Reads the optional `attributions` and `dates` layers when earlier stages added them.
+ */
+export const figuresStage: Stage = {
+  name: "figures",
+  reads: ["sentences"],
+  adds: ["figures"],
+  run(doc) {
+    return { figures: extractFigures(doc) };
+  },
+};
+
+export function extractFigures(doc: Readonly<Document>): Figure[] {
+  const attributions = attributionsOf(doc) ?? [];
+  const dates = ((doc.layers as { dates?: DateMention[] }).dates ?? []) as DateMention[];
+  const figures: Figure[] = [];
+  let n = 0;
+  for (const sentence of doc.layers.sentences ?? []) {
+    const slice = doc.text.slice(sentence.start, sentence.end);
+    if (!MAYBE_NUMBER.test(slice)) continue;
+    const inSentence: Figure[] = [];
+    const quantities = readQuantities(doc.text, sentence);
+    for (const q of quantities) {
+      if (q.role !== "quantity" || q.weak) continue;
+      if (dates.some((d) => contains(d, q.number))) continue; // "Feb. 24", "in 2016", "two days ago" are dates
+      const attribution = attributions.find((a) => a.content.some((c) => contains(c, q))) ?? null;
+      const fig: Figure = {
+        id: `f${++n}`,
+        start: q.start,
+        end: q.end,
+        value: q.value,
+        low: q.value === null ? Math.min(q.first!, q.second!) : null,
+        high: q.value === null ? Math.max(q.first!, q.second!) : null,
+        qualifier: q.qualifier,
+        unit: unitOf(q),
+        measure: measureOf(doc.text, sentence, q, quantities),
+        subject: subjectOf(doc.text, sentence, q),
+        attribution: attribution?.id ?? null,
+        speaker: attribution?.speaker ?? null,
+        date: dateOf(doc, sentence, q, attribution, attributions, dates),
+        revises: null,
+      };
+      inSentence.push(fig);
+    }
+    markRevisions(doc.text, inSentence);
+    for (const f of inSentence) figures.push(f);
+  }
+  return figures;
+}
+
+/** The figure's unit: people for persons ("Russian soldiers" → people), else the grammar's normalised unit. */
+function unitOf(q: Quantity): string | null {
+  if (!q.unit) return null;
+  if (q.unitKind !== "noun") return q.unit;
+  if (q.unit.startsWith("% ")) return "proportion"; // "one in five Russians", "a third of the unit"
+  const words = q.unit.replace(/^% /, "").split(" ");
+  const head = words[words.length - 1]!;
+  if (PERSON_NOUNS.has(head) || PERSON_NOUNS.has(words.slice(-2).join(" "))) return "people";
+  return head;
+}
+
+/** What is counted, as written: the counted noun phrase, or what "the number of …"/"X% of …" names. */
+function subjectOf(text: string, sentence: Span, q: Quantity): string | null {
+  if (q.noun) return text.slice(q.noun.start, q.noun.end);
+  const before = text.slice(sentence.start, q.start);
+  const m = /\b(?:number|toll|count|total) of ((?:[\p{L}’'-]+ ){0,2}?[\p{L}’'-]+?)(?= (?:killed|wounded|who|that|in|on|at|had|has|have|was|were|is|are)\b|,|$)/u.exec(before);
+  if (m) return m[1]!.replace(/^(the|those|its|their) /, "");
+  return null;
+}
+
+/** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
+function measureOf(text: string, sentence: Span, q: Quantity, all: readonly Quantity[]): string | null {
+  const ls = lex(text, sentence);
+  // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
+  const other = (i: number) => all.some((o) => o !== q && o.role === "quantity" && ls[i]!.start >= o.start && ls[i]!.end <= o.end);
+  const first = ls.findIndex((l) => l.start >= q.start);
+  let last = ls.findIndex((l) => l.start >= q.end);
+  if (last < 0) last = ls.length;
+  const at = (i: number): string | null => {
+    const w = ls[i]?.lower;
+    if (!w) return null;
+    const two = ls[i + 1] ? `${w} ${ls[i + 1]!.lower}` : "";
+    return MEASURE_WORDS.get(two) ?? MEASURE_WORDS.get(w) ?? null;
+  };
+  // Inside the figure ("63 soldiers killed" is not inside, but "killed and wounded" may follow directly).
+  for (let d = 0; d < 10; d++) {
+    const after = last + d;
+    if (after < ls.length) {
+      if ([";", "."].includes(ls[after]!.text) || other(after)) break;
+      const m = at(after);
+      if (m) return m;
+    }
+  }
+  for (let d = 1; d <= 30; d++) {
+    const before = first - d;
+    if (before < 0 || ls[before]!.text === ";" || other(before)) break;
+    const m = at(before);
+    if (m) return m;
+  }
+  if (q.unit) {
+    const head = q.unit.split(" ").pop()!;
+    return MEASURE_WORDS.get(head) ?? MEASURE_WORDS.get(`${head}s`) ?? null;
+  }
+  return null;
+}
+
+/**
+ * The date a figure refers to or was stated on: a date next to the figure in its clause, else when its statement
+ * was made (the date at the attribution's cue), else any single date in the sentence.
+ */
+function dateOf(
+  doc: Readonly<Document>,
+  sentence: Span,
+  q: Quantity,
+  attribution: Attribution | null,
+  attributions: readonly Attribution[],
+  dates: readonly DateMention[],
+): string | null {
+  const inSentence = dates.filter((d) => contains(sentence, d) && d.grain !== "year");
+  if (attribution) {
+    if (attribution.date) return attribution.date;
+    const said = statementDate(doc, attribution, dates);
+    if (said) return said;
+  }
+  // A cue in this sentence whose content does not hold the figure still dates the sentence's statement.
+  const cueHere = attributions.find((a) => a.cue && contains(sentence, a.cue));
+  if (cueHere) {
+    const said = statementDate(doc, cueHere, dates);
+    if (said) return said;
+  }
+  const near = inSentence.filter((d) => Math.abs(d.start - q.end) < 60 || Math.abs(q.start - d.end) < 60);
+  if (near.length === 1) return near[0]!.value;
+  return inSentence.length === 1 ? inSentence[0]!.value : null;
+}
+
+/** "… killed 63 soldiers, before revising the number to 89": the second figure revises the first. */
+function markRevisions(text: string, figs: Figure[]): void {
+  for (let j = 1; j < figs.length; j++) {
+    const cur = figs[j]!;
+    const between = text.slice(figs[j - 1]!.end, cur.start);
+    if (!REVISION_CUE.test(between)) continue;
+    // the revised figure: the latest earlier one with a compatible unit
+    const prev = [...figs.slice(0, j)].reverse().find((p) => !cur.unit || !p.unit || p.unit === cur.unit);
+    if (!prev) continue;
+    cur.revises = prev.id;
+    if (!cur.attribution && prev.attribution) {
+      cur.attribution = prev.attribution;
+      cur.speaker = prev.speaker;
+    }
+    cur.unit ??= prev.unit;
+    cur.subject ??= prev.subject;
+    cur.measure ??= prev.measure;
+    cur.date ??= prev.date ?? null;
+  }
+}
+
+

@@ -1,0 +1,119 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { documentToJson } from "../../src/contract/document-json.js";
+import { datesStage } from "../../src/dates/stage.js";
+import { figuresStage } from "../../src/figures/stage.js";
+import { runPipeline } from "../../src/pipeline/pipeline.js";
+import { segmentStage } from "../../src/pipeline/stages/segment.js";
+import { attribution, doc, figures, texts } from "./helpers.js";
+
+const MINISTRY = { name: "Russian Defence Ministry", type: "organization" as const, role: null };
+const UKRAINE = { name: "Ukraine", type: "country" as const, role: null };
+const SEVRYUKOV = { name: "Sergei Sevryukov", type: "person" as const, role: "first deputy head" };
+
+test("death toll with qualifier, unit, measure, subject, claimant and date", () => {
+  const text =
+    "Ukraine’s military, which said on Sunday that up to 400 Russian soldiers had died, did not comment on the revised figure.";
+  const a = attribution(text, "a1", "up to 400 Russian soldiers had died", UKRAINE, "said");
+  const [f, ...rest] = figures(text, { attributions: [a] });
+  assert.equal(rest.length, 0);
+  assert.equal(text.slice(f!.start, f!.end), "up to 400 Russian soldiers");
+  assert.equal(f!.value, 400);
+  assert.equal(f!.qualifier, "at_most");
+  assert.equal(f!.unit, "people");
+  assert.equal(f!.subject, "Russian soldiers");
+  assert.equal(f!.measure, "killed");
+  assert.equal(f!.attribution, "a1");
+  assert.deepEqual(f!.speaker, UKRAINE);
+  assert.equal(f!.date, "2023-01-01"); // the Sunday before Wednesday 4 January 2023
+});
+
+test("a revision inside one sentence gives two figures by the same speaker, the second revising the first", () => {
+  const text = "The ministry initially said the strike killed 63 soldiers, before revising the number to 89.";
+  const a = attribution(text, "a2", "the strike killed 63 soldiers", MINISTRY, "said");
+  const figs = figures(text, { attributions: [a] });
+  assert.deepEqual(texts(text, figs), ["63 soldiers", "89"]);
+  const [first, second] = figs;
+  assert.equal(first!.value, 63);
+  assert.equal(second!.value, 89);
+  assert.equal(first!.revises, null);
+  assert.equal(second!.revises, first!.id);
+  assert.deepEqual(second!.speaker, MINISTRY);
+  assert.equal(second!.attribution, "a2");
+  assert.equal(second!.measure, "killed");
+  assert.equal(second!.unit, "people");
+});
+
+test("figures in a direct quote belong to the quote's speaker; the narrator's figures have none", () => {
+  const text =
+    "“Every unit lost at least 30 men in Makiivka,” Sevryukov said. The barracks housed about 600 soldiers, according to local media reports compiled by the newspaper.";
+  const quote = "“Every unit lost at least 30 men in Makiivka,”";
+  const a = attribution(text, "a3", quote, SEVRYUKOV, "said");
+  const figs = figures(text, { attributions: [a] });
+  assert.deepEqual(texts(text, figs), ["at least 30 men", "about 600 soldiers"]);
+  assert.equal(figs[0]!.qualifier, "at_least");
+  assert.equal(figs[0]!.attribution, "a3");
+  assert.deepEqual(figs[0]!.speaker, SEVRYUKOV);
+  assert.equal(figs[0]!.measure, "losses");
+  assert.equal(figs[1]!.qualifier, "approximate");
+  assert.equal(figs[1]!.attribution, null);
+  assert.equal(figs[1]!.speaker, null);
+});
+
+test("without an attribution layer every figure has speaker null", () => {
+  const figs = figures("Western officials said last week that Russian losses were upwards of 100,000 killed and wounded.");
+  assert.equal(figs.length, 1);
+  assert.equal(figs[0]!.value, 100000);
+  assert.equal(figs[0]!.qualifier, "more_than");
+  assert.equal(figs[0]!.measure, "killed");
+  assert.equal(figs[0]!.speaker, null);
+});
+
+test("vague amounts keep a range; ranges set low and high, not value", () => {
+  const figs = figures("Dozens of people were killed and between 300 and 400 were wounded, officials said.");
+  assert.deepEqual(
+    figs.map((f) => [f.value, f.low, f.high, f.qualifier, f.measure]),
+    [
+      [null, 12, 120, "vague", "killed"],
+      [null, 300, 400, "range", "wounded"],
+    ],
+  );
+});
+
+test("dates, years, times, ordinals and unit names are not figures", () => {
+  const text =
+    "Putin announced the mobilisation on Sept. 21, 2022, at 10:32 a.m. Moscow time, and officers of the 12th Main Directorate and the 1444th Motorised Rifle Regiment were sent to Makiivka in 2022. Since Feb. 24, Russia has fired 4,500 missiles.";
+  const figs = figures(text, { publishedAt: "2022-11-15" });
+  assert.deepEqual(texts(text, figs), ["4,500 missiles"]);
+  assert.equal(figs[0]!.unit, "missile");
+  assert.equal(figs[0]!.measure, "launched");
+});
+
+test("an age in apposition is an age, not a count of anything", () => {
+  const figs = figures("Ivan, 27, a reservist from the Samara region, said he and 15 other men had handed in written refusals.", { publishedAt: "2022-11-15" });
+  assert.deepEqual(
+    figs.map((f) => [f.value, f.unit, f.subject, f.measure]),
+    [
+      [27, "year of age", null, null],
+      [15, "people", "other men", "refused"],
+    ],
+  );
+});
+
+test("figures run inside the default pipeline and reach the JSON contract with their text", () => {
+  const d = runPipeline(doc("Officials said more than 1,000 requests from mobilised men had arrived since Oct. 1."));
+  const json = documentToJson(d) as unknown as { figures: Array<{ text: string; value: number; qualifier: string }> };
+  assert.equal(json.figures.length, 1);
+  assert.equal(json.figures[0]!.text, "more than 1,000 requests");
+  assert.equal(json.figures[0]!.qualifier, "more_than");
+  assert.equal(json.figures[0]!.value, 1000);
+});
+
+test("the stages are pure: running them twice gives the same layers", () => {
+  const d = runPipeline(doc("Kyiv said 40 drones were shot down on Saturday."), [segmentStage]);
+  const a = figuresStage.run({ ...d, layers: { ...d.layers, ...datesStage.run(d) } });
+  const b = figuresStage.run({ ...d, layers: { ...d.layers, ...datesStage.run(d) } });
+  assert.deepEqual(a, b);
+  assert.equal(a.figures?.[0]?.date, "2022-12-31");
+  assert.equal(a.figures?.[0]?.measure, "shot down");
+});
