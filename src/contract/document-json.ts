@@ -1,3 +1,4 @@
+import type { Attribution } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import type { Span } from "../model/span.js";
 
@@ -59,11 +60,17 @@ export function documentToJson(doc: Document): DocumentJson {
     excluded: doc.excluded.map(({ start, end, reason }) => ({ start, end, reason })),
     paragraphs: spans(doc.layers.paragraphs),
     sentences: spans(doc.layers.sentences),
-    attributions: [],
+    attributions: (doc.layers.attributions ?? []).map((a) => attributionJson(doc.text, a)),
     figures: (doc.layers.figures ?? []).map((f) => ({ ...f, text: doc.text.slice(f.start, f.end) })),
     dates: (doc.layers.dates ?? []).map((d) => ({ ...d, text: doc.text.slice(d.start, d.end) })),
-    entities: [],
+    entities: (doc.layers.entities ?? []).map((e) => ({ ...e, mentions: spans(e.mentions) })),
   };
+}
+
+/** An attribution with the text of each of its spans (design.md §5). */
+function attributionJson(text: string, a: Attribution): unknown {
+  const withText = (s: Span) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+  return { ...a, source: a.source && withText(a.source), cue: a.cue && withText(a.cue), content: a.content.map(withText) };
 }
 
 /** The corpus report. Cross-document layers (entities, events, figure groups) are filled in by the linker. */

@@ -1,5 +1,5 @@
 import type { DateMention } from "../dates/resolve.js";
-import type { Figure } from "./claims.js";
+import type { Attribution, Entity, Figure } from "./claims.js";
 import type { Span } from "./span.js";
 
 /** Why a region of the text is not article prose. Cleaning marks regions; it never edits `text`. */
@@ -27,6 +27,8 @@ export interface Layers {
   paragraphs?: Span[];
   sentences?: Span[];
   tokens?: Token[];
+  attributions?: Attribution[];
+  entities?: Entity[];
   /** Asserted numbers (src/figures). */
   figures?: Figure[];
   /** Date expressions resolved against publishedAt, with their anchors (src/dates). */

@@ -2,11 +2,12 @@ import type { Document, LayerName } from "../model/document.js";
 import type { Stage } from "./stage.js";
 import { cleanStage } from "./stages/clean.js";
 import { segmentStage } from "./stages/segment.js";
+import { attributionStage } from "../attribution/stage.js";
 import { datesStage } from "../dates/stage.js";
 import { figuresStage } from "../figures/stage.js";
 
 /** The per-document stages, in order. Later stages (entities, attributions, figures) join this list. */
-export const defaultStages: readonly Stage[] = [cleanStage, segmentStage, datesStage, figuresStage];
+export const defaultStages: readonly Stage[] = [cleanStage, segmentStage, attributionStage, datesStage, figuresStage];
 
 /** Runs stages over a document and returns a new document carrying their layers. */
 export function runPipeline(doc: Document, stages: readonly Stage[] = defaultStages): Document {

@@ -1,0 +1,59 @@
+import { BE_FORMS, CUE_ADJUNCTS, CUE_FORMS, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import type { TokenView } from "./tokens.js";
+
+/** A cue as a token range: premodifiers ("has also"), the verb, particles ("out") and adjuncts ("in a statement"). */
+export interface CueMatch {
+  first: number;
+  last: number;
+  /** The verb (or "according"). */
+  head: number;
+  form: CueForm | null;
+  /** "according to X". */
+  according: boolean;
+}
+
+const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "no", "any", "every", "each"]);
+const TO_WORDS = new Set(["to"]);
+const SPEECH_LEMMAS_WITHOUT_PREPOSITIONS = new Set(["say", "tell", "write", "add", "according"]);
+
+/** The cue whose head verb is token i, if token i can be one here. */
+export function matchCue(tv: TokenView, i: number): CueMatch | null {
+  const w = tv.word(i);
+  if (w === "according" && tv.word(i + 1) === "to") return { first: i, last: i + 1, head: i, form: null, according: true };
+  const form = CUE_FORMS.get(w);
+  if (!form || tv.kinds[i] !== "word") return null;
+  const prev = tv.word(i - 1);
+  // "a say", "the report", "to say": not a finite cue verb here.
+  if (DETERMINERS.has(prev) || (form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
+  if (form.pastOnly && (form.present || form.gerund)) return null;
+  if (tv.word(i + 1) === "-" || tv.word(i - 1) === "-") return null; // "so-called", "self-described"
+  let last = i;
+  const particles = CUE_PARTICLES.get(form.lemma);
+  if (particles) {
+    const p = tv.word(i + 1);
+    if (particles.includes(p)) last = i + 1;
+    else if (NEEDS_PARTICLE.has(form.lemma)) return null;
+  }
+  if (last === i && !SPEECH_LEMMAS_WITHOUT_PREPOSITIONS.has(form.lemma) && form.cls !== "tell") {
+    const p = tv.word(i + 1);
+    if (CUE_PREPOSITIONS.has(p) || (p === "to" && TO_PARTICLE_VERBS.has(w))) last = i + 1;
+  }
+  if (form.lemma === "continue" && tv.word(i + 1) === "to") return null;
+  for (const adj of CUE_ADJUNCTS) {
+    if (adj.every((a, k) => tv.word(last + 1 + k) === a)) {
+      last += adj.length;
+      break;
+    }
+  }
+  let first = i;
+  const participle = !form.present;
+  for (;;) {
+    const p = tv.word(first - 1);
+    if (first === 0 || tv.sentence[first - 1] !== tv.sentence[i]) break;
+    if (CUE_PREMODIFIERS.has(p) || (participle && BE_FORMS.has(p))) first--;
+    else break;
+  }
+  // "not" belongs with its auxiliary: "did not say".
+  if (tv.word(first - 1) === "not" && CUE_PREMODIFIERS.has(tv.word(first - 2))) first -= 2;
+  return { first, last, head: i, form, according: false };
+}

@@ -1,0 +1,420 @@
+import type { AttributionKind } from "../model/claims.js";
+import type { Span } from "../model/span.js";
+import { matchCue, type CueMatch } from "./cues.js";
+import { findLabelTurns, paragraphQuote } from "./dialogue.js";
+import type { Quote } from "./quotes.js";
+import { leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
+import type { TokenView } from "./tokens.js";
+import { PLATFORMS } from "../lang/en/speakers.js";
+
+/**
+ * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
+ *
+ * Order of work, so that each token ends up in one attribution at most:
+ * 1. quotes followed by their cue ("“…,” he said", "“…,” said Trump", "“…,” he said. “…”");
+ * 2. per sentence, cues at the end of a sentence ("…, officials said.") before the others, then the rest from
+ *    left to right: "X said (that) …", "X told Y …", "X said: “…”", "according to X, …", "…, X said, …".
+ * Cues inside a quotation belong to the quoted speaker and are not read.
+ */
+export interface Draft {
+  kind: AttributionKind;
+  source: TokenRange | null;
+  cue: TokenRange | null;
+  cueMatch: CueMatch | null;
+  content: Span[];
+  /** Quotes that make up (part of) the content. */
+  quotes: number[];
+  /** The cue shares the subject of an earlier verb in its sentence ("…, adding that …", "… and said …"). */
+  sharedSubject?: boolean;
+  /** A labelled dialogue turn ("Q: …"). */
+  label?: boolean;
+}
+
+const TERMINAL = new Set([".", "!", "?", "…"]);
+const STRONG_CLASSES = new Set(["speech", "tell", "write"]);
+const MAX_OBJECT = 8;
+
+export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: readonly Span[]): Draft[] {
+  const n = tv.n;
+  const claimed = new Uint8Array(n);
+  const drafts: Draft[] = [];
+  const qFirst = new Int32Array(quotes.length).fill(-1);
+  const qLast = new Int32Array(quotes.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const q = tv.quote[i]!;
+    if (q < 0) continue;
+    if (qFirst[q] === -1) qFirst[q] = i;
+    qLast[q] = i;
+  }
+  const text = tv.text;
+  const sameParagraph = (a: number, b: number) => text.indexOf("\n", tv.ends[a]) === -1 || text.indexOf("\n", tv.ends[a]) >= tv.starts[b]!;
+
+  const claim = (d: Draft) => {
+    if (d.source) for (let k = d.source.first; k <= d.source.last; k++) claimed[k] = 1;
+    if (d.cue) for (let k = d.cue.first; k <= d.cue.last; k++) claimed[k] = 1;
+    for (const c of d.content) for (let k = tokenAt(tv, c.start); k < n && tv.starts[k]! < c.end; k++) claimed[k] = 1;
+    drafts.push(d);
+  };
+  const free = (a: number, b: number) => {
+    for (let k = a; k <= b; k++) if (claimed[k]) return false;
+    return true;
+  };
+
+  /** Cue (and source) right after a quote's last token `e`, in the same paragraph. */
+  const cueAfter = (e: number): { m: CueMatch; src: TokenRange } | null => {
+    let j = e + 1;
+    if (tv.word(j) === ",") j++;
+    if (j >= n || !sameParagraph(e, j) || tv.quote[j]! >= 0) return null;
+    if (tv.sentence[j] !== tv.sentence[e] && TERMINAL.has(tv.word(e - 1)) && tv.word(e - 1) !== "?" && tv.word(e - 1) !== "!") return null;
+    const sEnd = tv.sentences[tv.sentence[j]!]!.end;
+    // "…,” said Trump" / "…,” says Mr. Smith"
+    const m0 = matchCue(tv, j);
+    if (m0 && !m0.according && m0.head === j && STRONG_CLASSES.has(m0.form!.cls)) {
+      const src = rightSubject(tv, m0.last + 1, sEnd);
+      if (src) return { m: { ...m0, first: j }, src };
+    }
+    // "…,” Trump said" / "…,” the Kremlin’s spokesman, Dmitry Peskov, told reporters"
+    for (let k = j + 1; k < sEnd && k - j <= 16; k++) {
+      if (tv.quote[k]! >= 0 || TERMINAL.has(tv.word(k))) break;
+      const m = matchCue(tv, k);
+      if (!m || m.according || !STRONG_CLASSES.has(m.form!.cls) || m.form!.gerund) continue;
+      const src = leftSubject(tv, m.first - 1, j);
+      if (src && src.first === j) return { m, src };
+      break;
+    }
+    return null;
+  };
+
+  // 1. Quotes followed by their cue.
+  for (let q = 0; q < quotes.length; q++) {
+    const e = qLast[q]!;
+    if (e < 0 || claimed[e]) continue;
+    const hit = cueAfter(e);
+    if (!hit) continue;
+    const { m, src } = hit;
+    const content = [...quotes[q]!.pieces];
+    const used = [q];
+    // "He had “wanted to be a pilot,” his friend said": the words before the quote in its sentence are content too.
+    let kind: AttributionKind = "direct";
+    const f = qFirst[q]!;
+    const sFirst = tv.sentences[tv.sentence[f]!]!.first;
+    if (quotes[q]!.pieces.length === 1 && f > sFirst && free(sFirst, f - 1) && tv.quote[f - 1]! < 0) {
+      content[0] = { start: tv.starts[sFirst]!, end: content[0]!.end };
+      kind = "mixed";
+    }
+    // "“…,” he said. “…”": the quote that goes on after the cue in the same paragraph.
+    let g = Math.max(m.last, src.last) + 1;
+    g = skipTimeRight(tv, g, n);
+    if ((tv.word(g) === "," || tv.word(g) === "." || tv.word(g) === ":") && g + 1 < n && tv.quote[g + 1]! >= 0 && sameParagraph(g, g + 1)) {
+      const q2 = tv.quote[g + 1]!;
+      if (q2 !== q && qFirst[q2] === g + 1 && !cueAfter(qLast[q2]!)) {
+        content.push(...quotes[q2]!.pieces);
+        used.push(q2);
+      }
+    }
+    claim({ kind, source: src, cue: { first: m.first, last: m.last }, cueMatch: m, content, quotes: used });
+  }
+
+  // 2. Cues in sentences.
+  for (const s of tv.sentences) {
+    const matches: CueMatch[] = [];
+    for (let i = s.first; i < s.end; i++) {
+      if (claimed[i] || tv.quote[i]! >= 0) continue;
+      const m = matchCue(tv, i);
+      if (m && free(m.first, m.last)) {
+        matches.push(m);
+        i = m.last;
+      }
+    }
+    if (matches.length === 0) continue;
+    let last = s.end - 1;
+    while (last > s.first && (TERMINAL.has(tv.word(last)) || (tv.kinds[last] === "quote" && tv.quote[last]! < 0))) last--;
+    // Sentence-final cues first: in "Clinton claimed X, Trump said." the outer cue is "said".
+    const final = (m: CueMatch) => {
+      if (m.last < last - 3 || !m.form || !STRONG_CLASSES.has(m.form.cls)) return false;
+      for (let k = m.first - 1; k >= s.first && k >= m.first - 10; k--) if (tv.word(k) === "," || tv.kinds[k] === "quote") return true;
+      return false;
+    };
+    const ordered = [...matches.filter(final).reverse(), ...matches.filter((m) => !final(m))];
+    for (const m of ordered) {
+      if (!free(m.first, m.last)) continue;
+      const d = m.according ? according(tv, m, s, last, claimed) : verbCue(tv, m, s, last, claimed, quotes, qFirst, qLast);
+      if (d && d.content.length > 0) claim(d);
+    }
+  }
+
+  // 3. Labelled dialogue turns ("Q: …", "Chikov: …") in paragraphs no cue has claimed.
+  for (const turn of findLabelTurns(tv, paragraphs)) {
+    if (!free(turn.label.first, tokenAt(tv, turn.content.end - 1))) continue;
+    const c = turn.content;
+    claim(withKind({ kind: "direct", source: turn.label, cue: { first: turn.colon, last: turn.colon }, cueMatch: null, content: [c], quotes: [], label: true }, tv, quotes));
+    const d = drafts[drafts.length - 1]!;
+    if (d.kind === "indirect") d.kind = "direct"; // a transcript turn is the speaker's own words
+  }
+
+  // 4. A paragraph that is only a quotation continues the quotation attributed in the paragraph before it.
+  drafts.sort((a, b) => firstOffset(tv, a) - firstOffset(tv, b));
+  const qAt = (offset: number) => {
+    const k = tokenAt(tv, offset);
+    return k < n ? tv.quote[k]! : -1;
+  };
+  for (let pi = 1; pi < paragraphs.length; pi++) {
+    const p = paragraphs[pi]!;
+    const q = paragraphQuote(tv, quotes, p, qAt);
+    if (q < 0 || claimed[qFirst[q]!]) continue;
+    const prevPara = paragraphs[pi - 1]!;
+    // The last attribution in the paragraph before, if it quoted someone.
+    const inPrev = drafts.filter((d) => d.content.some((c) => c.end > prevPara.start && c.start < prevPara.end));
+    const owner = inPrev[inPrev.length - 1];
+    if (!owner || owner.kind === "indirect" || owner.label) continue;
+    owner.content.push(...quotes[q]!.pieces);
+    owner.quotes.push(q);
+    for (let k = qFirst[q]!; k <= qLast[q]!; k++) claimed[k] = 1;
+  }
+  return drafts;
+}
+
+function firstOffset(tv: TokenView, d: Draft): number {
+  return Math.min(d.source ? tv.starts[d.source.first]! : Infinity, d.cue ? tv.starts[d.cue.first]! : Infinity, d.content[0]?.start ?? Infinity);
+}
+
+/** Index of the first token that ends after `offset`. */
+function tokenAt(tv: TokenView, offset: number): number {
+  let lo = 0;
+  let hi = tv.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tv.ends[mid]! <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Content from token a to token b (inclusive) as one span, stopping before claimed tokens. */
+function contentSpan(tv: TokenView, a: number, b: number, claimed: Uint8Array): Span | null {
+  let e = a;
+  while (e <= b && !claimed[e]) e++;
+  e--;
+  while (e >= a && (tv.word(e) === "," || tv.word(e) === ";" || tv.word(e) === "—" || TERMINAL.has(tv.word(e)))) e--;
+  let f = a;
+  while (f <= e && (tv.word(f) === "," || tv.word(f) === ":" || tv.word(f) === "—")) f++;
+  if (e < f) return null;
+  return tv.span(f, e);
+}
+
+/** "X said (that) …", "…, X said.", "X, he said, …", "X said: “…”", "X told Y …". */
+function verbCue(
+  tv: TokenView,
+  m: CueMatch,
+  s: { first: number; end: number },
+  last: number,
+  claimed: Uint8Array,
+  quotes: readonly Quote[],
+  qFirst: Int32Array,
+  qLast: Int32Array,
+): Draft | null {
+  const form = m.form!;
+  const floor = s.first;
+  const prev = m.first - 1;
+  const prevWord = prev >= floor ? tv.word(prev) : "";
+  const boundary = prev < floor || prevWord === "," || prevWord === ":" || prevWord === ";" || (tv.kinds[prev] === "quote");
+  let src: TokenRange | null = null;
+  let inverted = false;
+  const finite = !form.gerund || m.first < m.head; // "is suggesting"
+  const coordinated = prevWord === "and" || prevWord === "but" || (!finite && prevWord === ",");
+  if (coordinated) {
+    // "Wilson praised Rubio and said …", "Clinton attacked Trump, saying …": the sentence's subject, if free.
+    src = sentenceSubject(tv, floor, prev);
+    if (src && !free(claimed, src.first, src.last)) src = null;
+    if (!src && prevWord !== "," && leftSubject(tv, prev - 1, floor) === null && !finite) return null;
+  } else if (!finite) {
+    return null;
+  } else if (boundary && (SUBJECT_PRONOUNS.has(tv.word(m.last + 1)) || tv.isCap(m.last + 1) || tv.word(m.last + 1) === "the")) {
+    src = rightSubject(tv, m.last + 1, last + 1);
+    // Inverted only when the subject closes the clause: ", said Trump." / ", said he, …" — not ", said she turned …".
+    if (src) {
+      const z = skipTimeRight(tv, src.last + 1, last + 1);
+      if (!(z > last || tv.word(z) === "," || tv.word(z) === ";" || tv.word(z) === ":" || tv.kinds[z] === "quote")) src = null;
+    }
+    inverted = src !== null;
+    if (!src && prevWord === ",") src = leftSubject(tv, prev, floor);
+    if (!src) return null;
+  } else {
+    src = leftSubject(tv, prev, floor);
+    if (!src) return null;
+    if (form.present && !inverted && src.first === src.last && !tv.isWord(src.first)) return null;
+    if (!free(claimed, src.first, src.last)) return null;
+  }
+  const cue = { first: m.first, last: m.last };
+  const before = Math.min(src?.first ?? m.first, m.first) - 1;
+  let a = (inverted && src ? src.last : m.last) + 1;
+
+  // What the cue is followed by: the content, or (after a tell-verb) the addressee first.
+  if (!inverted && form.cls === "tell") a = skipObject(tv, a, last);
+  a = skipTimeRight(tv, a, last + 1);
+  a = skipPlatform(tv, a, last);
+  a = skipTimeRight(tv, a, last + 1);
+  if (tv.word(a) === "," || tv.word(a) === ":") a++;
+
+  const shared = coordinated && src === null;
+  const cueBeforeEnd = a > last;
+  if (cueBeforeEnd || (tv.word(a - 1) === ":" && a >= s.end)) {
+    // "S said:" at the end of a paragraph, then the quote.
+    if (tv.word(s.end - 1) === ":" && s.end < tv.n && tv.quote[s.end]! >= 0) {
+      const q = tv.quote[s.end]!;
+      if (qFirst[q] === s.end && !claimed[s.end]) return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[q]!.pieces], quotes: [q] };
+    }
+    // "…, S said." — content before.
+    if (before < floor) return null;
+    const bw = tv.word(before);
+    if (bw !== "," && !(tv.kinds[before] === "quote")) return null;
+    const q = tv.quote[floor]!;
+    if (q >= 0 && qFirst[q] === floor && qLast[q]! >= before - 1 && qLast[q]! <= before) {
+      return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[q]!.pieces], quotes: [q] };
+    }
+    const c = contentSpan(tv, floor, before - 1, claimed);
+    if (!c) return null;
+    return withKind({ kind: "indirect", source: src, cue, cueMatch: m, content: [c], quotes: [] }, tv, quotes);
+  }
+
+  // "The economy, he said, is …": a cue inside commas splits the content in two.
+  if (before >= floor && tv.word(before) === "," && tv.word(a - 1) === "," && !inverted) {
+    const c1 = contentSpan(tv, floor, before - 1, claimed);
+    const c2 = contentSpan(tv, a, last, claimed);
+    if (c1 && c2) return withKind({ kind: "indirect", source: src, cue, cueMatch: m, content: [c1, c2], quotes: [] }, tv, quotes);
+  }
+
+  // "S said, “…”" — a quote that opens the content.
+  const q = tv.quote[a]!;
+  if (q >= 0 && qFirst[q] === a && qLast[q]! >= last - 1) {
+    return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[q]!.pieces], quotes: [q] };
+  }
+  if (!STRONG_CLASSES.has(form.cls) && tv.word(a) !== "that" && form.cls !== "cognition") {
+    // Evidence verbs ("shows", "found") need "that" to be reported content rather than an object.
+    if (!(form.cls === "evidence" && a <= last)) return null;
+  }
+  const c = contentSpan(tv, a, coordinationEnd(tv, a, last), claimed);
+  if (!c) return null;
+  return withKind({ kind: "indirect", source: src, cue, cueMatch: m, content: [c], quotes: [], sharedSubject: shared }, tv, quotes);
+}
+
+/** Where reported content stops before a coordinated cue: "… and said …", "…, saying …", "… and Gates said …". */
+function coordinationEnd(tv: TokenView, a: number, last: number): number {
+  for (let k = a + 1; k < last; k++) if (tv.word(k) === "," && tv.word(k + 1) === "according" && tv.word(k + 2) === "to") return k - 1;
+  const first = tv.word(a);
+  const clausal = first === "that" || SUBJECT_PRONOUNS.has(first) || tv.isCap(a) || tv.word(a + 1) === "would" || tv.word(a + 1) === "will";
+  for (let k = a + 1; k < last; k++) {
+    if (tv.quote[k]! >= 0) continue;
+    const w = tv.word(k);
+    if (w === ",") {
+      const m = matchCue(tv, k + 1);
+      if (m && m.form?.gerund && m.head <= k + 2 && STRONG_CLASSES.has(m.form.cls)) return k - 1;
+    } else if (w === "and" || w === "but") {
+      for (let j = k + 1; j <= Math.min(last, k + 8); j++) {
+        const m = matchCue(tv, j);
+        if (!m || m.according || !m.form || m.form.gerund && m.first === m.head || !STRONG_CLASSES.has(m.form.cls)) continue;
+        if (m.first === k + 1) {
+          if (clausal) break; // "he’d sit Putin down and tell him …" is still the reported clause
+          return k - 1;
+        }
+        const s = leftSubject(tv, m.first - 1, k + 1);
+        if (s && s.first === k + 1) return k - 1;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** "according to X, …", "…, according to X", "…, according to X, …". */
+function according(tv: TokenView, m: CueMatch, s: { first: number; end: number }, last: number, claimed: Uint8Array): Draft | null {
+  const floor = s.first;
+  let e = m.last + 1;
+  while (e <= last && tv.word(e) !== "," && tv.kinds[e] !== "quote") e++;
+  const srcLast = e - 1;
+  if (srcLast <= m.last) return null;
+  const src = { first: m.last + 1, last: srcLast };
+  if (!free(claimed, src.first, src.last)) return null;
+  const cue = { first: m.first, last: m.last };
+  const content: Span[] = [];
+  let lead = m.first - 1;
+  if (lead >= floor && tv.word(lead) === ",") {
+    const c = contentSpan(tv, floor, lead - 1, claimed);
+    if (c) content.push(c);
+  } else if (lead >= floor && !/^(but|and|so|yet)$/.test(tv.word(lead))) {
+    return null;
+  }
+  if (e <= last && tv.word(e) === ",") {
+    // "According to CNN, he wrote on Telegram …": the content is itself an attribution; CNN becomes its relay.
+    for (let k = e + 1; k <= Math.min(last, e + 7); k++) {
+      const inner = matchCue(tv, k);
+      if (!inner || inner.according || !inner.form || !STRONG_CLASSES.has(inner.form.cls) || inner.form.gerund) continue;
+      const subject = leftSubject(tv, inner.first - 1, e + 1);
+      if (subject && subject.first === e + 1 && content.length === 0) return null;
+      break;
+    }
+    const c = contentSpan(tv, e + 1, last, claimed);
+    if (c) content.push(c);
+  }
+  if (content.length === 0) return null;
+  return { kind: "indirect", source: src, cue, cueMatch: m, content, quotes: [] };
+}
+
+/** "on Telegram", "on his Telegram channel", "on X": where a statement was posted, which is no content. */
+function skipPlatform(tv: TokenView, a: number, last: number): number {
+  if (tv.word(a) !== "on") return a;
+  let k = a + 1;
+  if (/^(his|her|its|their|the)$/.test(tv.word(k))) k++;
+  if (k > last || !PLATFORMS.has(tv.word(k)) || !tv.isCap(k)) return a;
+  k++;
+  if (/^(channel|account|page|feed)$/.test(tv.word(k))) k++;
+  return k;
+}
+
+/** After "told": the addressee ("reporters", "The Associated Press on Monday") up to the content. */
+function skipObject(tv: TokenView, a: number, last: number): number {
+  for (let k = a; k <= last && k - a <= MAX_OBJECT; k++) {
+    const w = tv.word(k);
+    if (w === "that") return k;
+    if (w === "," || w === ":") return k;
+    if (tv.kinds[k] === "quote" || TERMINAL.has(w)) break;
+  }
+  // No "that": the object is one noun phrase — a pronoun, a capitalised name, or "the crowd".
+  let k = a;
+  const w = tv.word(k);
+  if (SUBJECT_PRONOUNS.has(w) || w === "him" || w === "her" || w === "them" || w === "me" || w === "us") return k + 1;
+  if (w === "the" || w === "a" || w === "an" || w === "his" || w === "her" || w === "their") k++;
+  if (tv.isCap(k)) {
+    while (k <= last && (tv.isCap(k) || tv.word(k) === "." || tv.word(k) === "of")) k++;
+    return k;
+  }
+  return k + 1;
+}
+
+/** The subject at the start of the sentence, for "…, saying …". */
+function sentenceSubject(tv: TokenView, floor: number, before: number): TokenRange | null {
+  if (SUBJECT_PRONOUNS.has(tv.word(floor))) return { first: floor, last: floor };
+  const r = rightSubject(tv, floor, before);
+  return r && r.last < before ? r : null;
+}
+
+function free(claimed: Uint8Array, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (claimed[k]) return false;
+  return true;
+}
+
+/** Indirect, or mixed when a quote sits inside the content. */
+function withKind(d: Draft, tv: TokenView, quotes: readonly Quote[]): Draft {
+  for (const c of d.content) {
+    const k = tokenAt(tv, c.start);
+    for (let i = k; i < tv.n && tv.starts[i]! < c.end; i++) {
+      const q = tv.quote[i]!;
+      if (q >= 0 && !d.quotes.includes(q)) d.quotes.push(q);
+    }
+  }
+  if (d.quotes.length > 0) {
+    const only = d.content.every((c) => d.quotes.some((q) => quotes[q]!.pieces.some((p) => p.start <= c.start && c.end <= p.end + 1)));
+    d.kind = only ? "direct" : "mixed";
+  }
+  return d;
+}

@@ -1,0 +1,159 @@
+import { CUE_FORMS, RELATIVE_SOURCES, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import type { TokenView } from "./tokens.js";
+
+/**
+ * The source mention of a cue: the subject noun phrase to its left ("Carter’s press secretary, Peter Cook, told"),
+ * or after it in inverted order ("…,” said Mr. Peskov, the Kremlin spokesman.").
+ * Works on tokens with word lists only (no parser): a noun phrase is a run of words that are not clause
+ * boundaries, pronouns or verbs we know, with "of/for/at/from" allowed before a name.
+ */
+export interface TokenRange {
+  first: number;
+  last: number;
+}
+
+export const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "i", "we", "you", "it"]);
+const NP_PREPOSITIONS = new Set(["of", "for", "at", "from", "with", "in", "on"]);
+const TITLE_ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "st", "jr", "sr", "rev", "prof", "cmdr", "brig", "sens", "reps"]);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "one", "some", "another", "several", "many", "most", "two", "three", "four"]);
+const PREP_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their"]);
+const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "early", "next", "in"]);
+const MAX_NP = 12;
+const MAX_APPOSITIVE = 30;
+
+/** Skips a time adjunct that ends at token i ("on Monday", "last week", "Tuesday"); returns the token before it. */
+export function skipTimeLeft(tv: TokenView, i: number, floor: number): number {
+  let j = i;
+  while (j >= floor && TIME_WORDS.has(tv.word(j))) {
+    j--;
+    while (j >= floor && TIME_PREPOSITIONS.has(tv.word(j))) j--;
+  }
+  return j;
+}
+
+/** Skips a time adjunct that starts at token i; returns the token after it. */
+export function skipTimeRight(tv: TokenView, i: number, end: number): number {
+  let j = i;
+  for (;;) {
+    let k = j;
+    while (k < end && TIME_PREPOSITIONS.has(tv.word(k))) k++;
+    if (k < end && TIME_WORDS.has(tv.word(k))) {
+      j = k + 1;
+      continue;
+    }
+    return j;
+  }
+}
+
+/** The subject that ends at token i (the token before the cue), or null. */
+export function leftSubject(tv: TokenView, i: number, floor: number): TokenRange | null {
+  const j = skipTimeLeft(tv, i, floor);
+  if (j < floor) return null;
+  const w = tv.word(j);
+  if (RELATIVE_SOURCES.has(w)) return { first: j, last: j };
+  if (SUBJECT_PRONOUNS.has(w)) return { first: j, last: j };
+  if (w === ",") return appositiveSubject(tv, j, floor);
+  return nounPhraseLeft(tv, j, floor);
+}
+
+/** "X, a spokesman for Y, said": from X's start to the comma before the cue. */
+function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRange | null {
+  let c = comma - 1;
+  while (c >= floor && comma - c <= MAX_APPOSITIVE) {
+    const w = tv.word(c);
+    if (tv.kinds[c] === "quote" || w === ";" || w === ":" || w === "(" || w === ")") return null;
+    if (w === ",") break;
+    c--;
+  }
+  if (c < floor || tv.word(c) !== ",") return null;
+  if (c + 1 >= comma) return null;
+  const head = nounPhraseLeft(tv, c - 1, floor);
+  if (!head) return null;
+  // A name on one side or the other: "Peter Cook, Carter’s press secretary," / "Carter’s press secretary, Peter Cook,".
+  let named = false;
+  for (let k = head.first; k < comma && !named; k++) if (tv.isCap(k) && k !== floor) named = true;
+  if (!named && !tv.isCap(head.last)) return null;
+  return { first: head.first, last: comma - 1 };
+}
+
+/** A noun phrase ending at token j, walking left. */
+export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRange | null {
+  if (!tv.isWord(j)) return null;
+  const last = tv.word(j);
+  if (DETERMINERS.has(last) || NP_PREPOSITIONS.has(last) || SUBJECT_STOPS.has(last) || CUE_FORMS.has(last)) return null;
+  let k = j;
+  while (k - 1 >= floor && j - k + 1 < MAX_NP) {
+    const p = k - 1;
+    const w = tv.word(p);
+    const kind = tv.kinds[p];
+    if (kind === "word" || kind === "number") {
+      if (SUBJECT_STOPS.has(w) || SUBJECT_PRONOUNS.has(w) || RELATIVE_SOURCES.has(w)) break;
+      if (CUE_FORMS.has(w) && !tv.isCap(p)) break;
+      if (NP_PREPOSITIONS.has(w)) {
+        const next = tv.word(k);
+        const okRight = tv.isCap(k) || PREP_DETERMINERS.has(next);
+        const okLeft = p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1)) && !NP_PREPOSITIONS.has(tv.word(p - 1)) && !DETERMINERS.has(tv.word(p - 1));
+        if (!okRight || !okLeft || !tv.isCap(p - 1) && !/^[a-z]/.test(tv.word(p - 1))) break;
+      }
+      k = p;
+      continue;
+    }
+    if (w === "." && TITLE_ABBREVIATIONS.has(tv.word(p - 1)) && tv.adjacent(p - 1)) {
+      k = p;
+      continue;
+    }
+    if ((w === "-" || w === "&" || w === "’" || w === "'") && p - 1 >= floor && tv.isWord(p - 1)) {
+      k = p;
+      continue;
+    }
+    break;
+  }
+  // Drop leading adverbs ("Previously Trump said") and prepositions left at the edge.
+  while (k < j && (/ly$/.test(tv.word(k)) && !tv.isCap(k) || NP_PREPOSITIONS.has(tv.word(k)))) k++;
+  if (tv.isCap(k) && /ly$/.test(tv.word(k)) && k === floor && k < j && !tv.isCap(k + 1)) k++;
+  return { first: k, last: j };
+}
+
+/** The subject after an inverted cue: "said Trump", "said Dmitry Peskov, the Kremlin spokesman". */
+export function rightSubject(tv: TokenView, k: number, end: number): TokenRange | null {
+  if (k >= end) return null;
+  const w = tv.word(k);
+  if (SUBJECT_PRONOUNS.has(w)) return { first: k, last: k };
+  let j = k;
+  if (DETERMINERS.has(w)) j++;
+  let last = -1;
+  let named = false;
+  while (j < end && j - k < MAX_NP) {
+    const v = tv.word(j);
+    const kind = tv.kinds[j];
+    if (kind === "word" || kind === "number") {
+      if (SUBJECT_STOPS.has(v) || SUBJECT_PRONOUNS.has(v) || TIME_WORDS.has(v)) break;
+      if (CUE_FORMS.has(v) && !tv.isCap(j)) break;
+      if (NP_PREPOSITIONS.has(v)) {
+        const next = tv.word(j + 1);
+        if (!(tv.isCap(j + 1) || PREP_DETERMINERS.has(next)) || TIME_WORDS.has(next) || TIME_WORDS.has(tv.word(j + 2))) break;
+      }
+      if (tv.isCap(j)) named = true;
+      last = j;
+      j++;
+      continue;
+    }
+    if ((v === "." && TITLE_ABBREVIATIONS.has(tv.word(j - 1))) || v === "-" || v === "&") {
+      j++;
+      continue;
+    }
+    break;
+  }
+  if (last < 0) return null;
+  if (!named && DETERMINERS.has(tv.word(k)) === false) return null;
+  // Appositive after a comma: ", a spokesman for the ministry" up to the next comma or the sentence end.
+  if (tv.word(last + 1) === "," && last + 2 < end) {
+    const a = tv.word(last + 2);
+    if (DETERMINERS.has(a) || a === "who") {
+      let e = last + 2;
+      while (e + 1 < end && tv.kinds[e + 1] !== "quote" && !/^[.;:!?,]$/.test(tv.word(e + 1)) && e - last < MAX_APPOSITIVE) e++;
+      return { first: k, last: e };
+    }
+  }
+  return { first: k, last };
+}

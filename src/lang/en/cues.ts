@@ -1,0 +1,337 @@
+/**
+ * English attribution cues: the verbs and phrases that introduce reported speech or thought. Language data for
+ * src/attribution/cues.ts; the algorithm never names a word itself.
+ *
+ * Each verb is listed by lemma with its class; the inflected forms are generated below. Classes:
+ * - `speech`: "say", "claim", "warn" — subject + verb + content ("that …", a clause, or a quote);
+ * - `tell`: takes the addressee as object before the content ("told reporters that …", "told CNN …");
+ * - `write`: written statements, which also take platforms ("wrote on Telegram");
+ * - `cognition`: beliefs and perceptions ("think", "believe"), which PolNeAR annotates as attributions too;
+ * - `noun`: nominal cues are not listed here; see MULTIWORD_CUES.
+ */
+export type CueClass = "speech" | "tell" | "write" | "cognition" | "evidence";
+
+interface VerbEntry {
+  lemma: string;
+  cls: CueClass;
+  /** Irregular forms: [3sg, past, participle, gerund]; omitted parts are generated from the lemma. */
+  forms?: [string?, string?, string?, string?];
+  /** Forms other than the past tense are too often nouns or other verbs to be cues without a clear subject. */
+  pastOnly?: boolean;
+}
+
+const VERBS: VerbEntry[] = [
+  { lemma: "say", cls: "speech", forms: ["says", "said", "said", "saying"] },
+  { lemma: "tell", cls: "tell", forms: ["tells", "told", "told", "telling"] },
+  { lemma: "add", cls: "speech" },
+  { lemma: "write", cls: "write", forms: ["writes", "wrote", "written", "writing"] },
+  { lemma: "tweet", cls: "write" },
+  { lemma: "post", cls: "write", pastOnly: true },
+  { lemma: "ask", cls: "tell" },
+  { lemma: "note", cls: "speech" },
+  { lemma: "report", cls: "speech", pastOnly: true },
+  { lemma: "announce", cls: "speech" },
+  { lemma: "suggest", cls: "speech" },
+  { lemma: "argue", cls: "speech" },
+  { lemma: "claim", cls: "speech" },
+  { lemma: "warn", cls: "speech" },
+  { lemma: "deny", cls: "speech", forms: ["denies", "denied", "denied", "denying"] },
+  { lemma: "admit", cls: "speech", forms: ["admits", "admitted", "admitted", "admitting"] },
+  { lemma: "state", cls: "speech", pastOnly: true },
+  { lemma: "declare", cls: "speech" },
+  { lemma: "reveal", cls: "speech" },
+  { lemma: "explain", cls: "speech" },
+  { lemma: "acknowledge", cls: "speech" },
+  { lemma: "insist", cls: "speech" },
+  { lemma: "contend", cls: "speech" },
+  { lemma: "maintain", cls: "speech", pastOnly: true },
+  { lemma: "assert", cls: "speech" },
+  { lemma: "allege", cls: "speech" },
+  { lemma: "confirm", cls: "speech" },
+  { lemma: "predict", cls: "speech" },
+  { lemma: "promise", cls: "speech" },
+  { lemma: "pledge", cls: "speech" },
+  { lemma: "vow", cls: "speech" },
+  { lemma: "recall", cls: "speech" },
+  { lemma: "reply", cls: "speech", forms: ["replies", "replied", "replied", "replying"] },
+  { lemma: "respond", cls: "speech" },
+  { lemma: "remark", cls: "speech" },
+  { lemma: "observe", cls: "speech" },
+  { lemma: "complain", cls: "speech" },
+  { lemma: "boast", cls: "speech" },
+  { lemma: "joke", cls: "speech" },
+  { lemma: "estimate", cls: "speech", pastOnly: true },
+  { lemma: "testify", cls: "speech", forms: ["testifies", "testified", "testified", "testifying"] },
+  { lemma: "concede", cls: "speech" },
+  { lemma: "stress", cls: "speech", pastOnly: true },
+  { lemma: "emphasize", cls: "speech" },
+  { lemma: "emphasise", cls: "speech" },
+  { lemma: "conclude", cls: "speech" },
+  { lemma: "indicate", cls: "speech" },
+  { lemma: "hint", cls: "speech", pastOnly: true },
+  { lemma: "charge", cls: "speech", pastOnly: true },
+  { lemma: "continue", cls: "speech", pastOnly: true },
+  { lemma: "point", cls: "speech", pastOnly: true },
+  { lemma: "inform", cls: "tell" },
+  { lemma: "assure", cls: "tell" },
+  { lemma: "remind", cls: "tell" },
+  { lemma: "think", cls: "cognition", forms: ["thinks", "thought", "thought", "thinking"] },
+  { lemma: "believe", cls: "cognition" },
+  { lemma: "fear", cls: "cognition", pastOnly: true },
+  { lemma: "worry", cls: "cognition", forms: ["worries", "worried", "worried", "worrying"], pastOnly: true },
+  { lemma: "show", cls: "evidence", forms: ["shows", "showed", "shown", "showing"] },
+  { lemma: "find", cls: "evidence", forms: ["finds", "found", "found", "finding"], pastOnly: true },
+];
+
+/**
+ * More cue words, as surface forms: verbs that PolNeAR's annotators mark as attribution cues in at least about
+ * half of their uses in its training split (counted once, by form), grouped by class. The form says its tense:
+ * "-ing" is a gerund, "-ed" and the listed irregular pasts are past tense, the rest present.
+ */
+const SURFACE: Record<CueClass, string> = {
+  speech: `called calling calls described describes describing describe criticized criticizing criticize declined
+    accused accusing accuses responded responds declared declaring declare refused refuses refusing acknowledged
+    acknowledging acknowledge referring referred referenced cited citing cites offered agreed expressed express
+    proposed proposing urged urging concluded concludes claimed claiming promised promising promises defended
+    defending revealed reveals vowed vowing vows praised praising praises talked recalled recalling arguing argues
+    insisted insisting insists insist mentioned mention mentioning mentions indicated indicates questioned
+    questioning rejected rejecting denounced denouncing replied charged blasted blasting blasts dismissed
+    dismissing predicted predicting confirmed pointing admitted admits tweeting blamed blaming complained
+    echoed echoing reiterated stressed decried railed warning mocked mocks mocking titled unveiled explaining
+    emailed answered highlighted stating announcing asserted asserting endorses endorsed joked voiced
+    conceded concedes concede invoked accusing touted touting slammed slamming slams boasted bragging
+    recounted pleaded sparred eviscerated outlined remarked remarking lamented signaled shouted chanted
+    articulated retweeted quoted cautioned assailed assails implied likened lambasted rebuked derided
+    speculated yelled interjected commented labeled bemoaned recited rebuts disclosed sought endorsing
+    attacked criticism supported opposed urges condemned denied denies denying explains explained adds
+    notes noting suggests suggesting suggest argue replied ordered announces added adding writes wrote
+    portrayed portray portrays forecast warn warns warned alleging alleged alleges`,
+  tell: `asked asking asks assured assures reminded reminding reminds informed telling tells urged`,
+  write: `tweeted posted writes writing wrote`,
+  cognition: `expected seemed seems appeared appears hopes hoping hoped hope wonder wondered wondering worried
+    envision expecting sees convinced prefer preferred doubts realized considers regarded believes believed
+    thinks wants wanted want fears feared knows knew`,
+  evidence: `shows showed shown finds found reads indicates estimates projected`,
+};
+
+export interface CueForm {
+  lemma: string;
+  cls: CueClass;
+  /** Base form or third-person present ("say", "says"); these need a subject to be read as verbs. */
+  present: boolean;
+  /** Only the past tense is trusted (see VerbEntry.pastOnly). */
+  pastOnly: boolean;
+  gerund: boolean;
+}
+
+function regular(lemma: string): [string, string, string, string] {
+  const e = lemma.endsWith("e");
+  const s = /(s|sh|ch|x|z)$/.test(lemma) ? lemma + "es" : lemma + "s";
+  const ed = e ? lemma + "d" : lemma + "ed";
+  const ing = e && !lemma.endsWith("ee") ? lemma.slice(0, -1) + "ing" : lemma + "ing";
+  return [s, ed, ed, ing];
+}
+
+/** Lower-case surface form → what it is. */
+export const CUE_FORMS: ReadonlyMap<string, CueForm> = (() => {
+  const map = new Map<string, CueForm>();
+  for (const v of VERBS) {
+    const [s, past, part, ing] = regular(v.lemma).map((f, i) => v.forms?.[i] ?? f) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    const pastOnly = v.pastOnly ?? false;
+    map.set(v.lemma, { lemma: v.lemma, cls: v.cls, present: true, pastOnly, gerund: false });
+    map.set(s, { lemma: v.lemma, cls: v.cls, present: true, pastOnly, gerund: false });
+    map.set(past, { lemma: v.lemma, cls: v.cls, present: false, pastOnly, gerund: false });
+    if (part !== past) map.set(part, { lemma: v.lemma, cls: v.cls, present: false, pastOnly, gerund: false });
+    map.set(ing, { lemma: v.lemma, cls: v.cls, present: false, pastOnly, gerund: true });
+  }
+  const irregularPast = new Set(["wrote", "sought", "knew", "forecast", "shown", "found", "thought", "told", "said"]);
+  for (const [cls, words] of Object.entries(SURFACE) as Array<[CueClass, string]>) {
+    for (const w of words.split(/\s+/).filter(Boolean)) {
+      if (map.has(w)) continue;
+      const gerund = w.endsWith("ing");
+      const past = !gerund && (w.endsWith("ed") || irregularPast.has(w));
+      map.set(w, { lemma: w, cls, present: !gerund && !past, pastOnly: false, gerund });
+    }
+  }
+  return map;
+})();
+
+/** Particles that belong to the cue ("pointed out", "went on", "called for"): lemma → particles. */
+export const CUE_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["point", ["out", "to"]],
+  ["say", ["of"]],
+]);
+
+/** Prepositions that join most cue verbs when an object follows ("called for", "talked about", "warned of"). */
+export const CUE_PREPOSITIONS = new Set(["for", "on", "about", "of", "against"]);
+/** Verbs that take "to" + an object as their cue ("referred to", "responded to"), not "to" + a verb. */
+export const TO_PARTICLE_VERBS = new Set(["referred", "referring", "refers", "responded", "responding", "responds", "agreed", "pointed", "pointing", "alluded", "objected"]);
+
+/** Forms of "be" that join a gerund or participle cue: "is suggesting", "was never mentioned", "is expected". */
+export const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"]);
+
+/** Lemmas whose only cue use is with a particle ("pointed out"): without it they are no cue. */
+export const NEEDS_PARTICLE = new Set(["point"]);
+
+/** Auxiliaries and adverbs that PolNeAR (and a reader) counts as part of the cue: "has also said". */
+export const CUE_PREMODIFIERS = new Set([
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "could",
+  "can",
+  "may",
+  "might",
+  "should",
+  "must",
+  "did",
+  "does",
+  "do",
+  "also",
+  "later",
+  "previously",
+  "again",
+  "repeatedly",
+  "publicly",
+  "recently",
+  "often",
+  "once",
+  "then",
+  "first",
+  "frequently",
+  "reportedly",
+  "privately",
+  "already",
+  "even",
+  "simply",
+  "flatly",
+  "openly",
+  "still",
+  "further",
+  "explicitly",
+  "quickly",
+  "clearly",
+  "falsely",
+  "correctly",
+  "wrongly",
+  "baselessly",
+  "separately",
+]);
+
+/** Adjuncts that may follow a speech verb and belong to the cue: "said in a statement", "wrote in a post". */
+export const CUE_ADJUNCTS: readonly (readonly string[])[] = [
+  ["in", "a", "statement"],
+  ["in", "a", "post"],
+  ["in", "a", "tweet"],
+  ["in", "a", "speech"],
+  ["in", "a", "letter"],
+  ["in", "an", "email"],
+  ["in", "a", "text", "message"],
+];
+
+/** Words that end a subject noun phrase when walking left from a cue (clause boundaries). */
+export const SUBJECT_STOPS = new Set([
+  "that",
+  "and",
+  "but",
+  "or",
+  "nor",
+  "because",
+  "as",
+  "when",
+  "while",
+  "if",
+  "after",
+  "before",
+  "since",
+  "although",
+  "though",
+  "where",
+  "so",
+  "yet",
+  "whether",
+  "than",
+  "until",
+  "unless",
+  "once",
+  "whereas",
+  "then",
+  "now",
+  "also",
+  "what",
+  "how",
+  "why",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "not",
+  "never",
+  "to",
+  "by",
+  "has",
+  "have",
+  "had",
+  "will",
+  "would",
+  "could",
+  "can",
+  "should",
+  "may",
+  "might",
+  "must",
+  "did",
+  "does",
+  "do",
+  "meanwhile",
+  "however",
+  "instead",
+  "indeed",
+  "still",
+  "even",
+  "just",
+  "only",
+  "here",
+  "there",
+  "thus",
+  "hence",
+  "too",
+]);
+
+/** Relative pronouns that stand for the source on their own: "a senator who said …". */
+export const RELATIVE_SOURCES = new Set(["who", "which"]);
+
+/** Temporal words that can sit between a source and its cue or follow a cue: "Trump on Monday said". */
+export const TIME_WORDS = new Set([
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "today",
+  "yesterday",
+  "tonight",
+  "earlier",
+  "later",
+  "recently",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "week",
+  "month",
+  "year",
+  "weekend",
+]);
