@@ -25,7 +25,8 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const prev = tv.word(i - 1);
   // "a say", "the report", "to say": not a finite cue verb here.
   if (DETERMINERS.has(prev) || (form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
-  if (form.pastOnly && (form.present || form.gerund)) return null;
+  // "reports", "states": too often nouns; trusted only where a clause ends ("…, the Chicago Tribune reports.").
+  if (form.pastOnly && (form.gerund || (form.present && !(form.lemma === "report" && /^[.,;!?]$/.test(tv.word(i + 1))))) ) return null;
   if (tv.word(i + 1) === "-" || tv.word(i - 1) === "-") return null; // "so-called", "self-described"
   let last = i;
   const particles = CUE_PARTICLES.get(form.lemma);
@@ -53,7 +54,9 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
     if (CUE_PREMODIFIERS.has(p) || (participle && BE_FORMS.has(p))) first--;
     else break;
   }
-  // "not" belongs with its auxiliary: "did not say".
-  if (tv.word(first - 1) === "not" && CUE_PREMODIFIERS.has(tv.word(first - 2))) first -= 2;
+  while (first < i && (tv.word(first) === "not" || tv.word(first) === "never" || tv.word(first) === "just" || tv.word(first) === "now") && first === i - 1 && !CUE_PREMODIFIERS.has(tv.word(first - 1))) {
+    if (tv.word(first) === "now" || tv.word(first) === "just") break;
+    first++;
+  }
   return { first, last, head: i, form, according: false };
 }

@@ -33,6 +33,7 @@ export interface Draft {
 const TERMINAL = new Set([".", "!", "?", "…"]);
 const STRONG_CLASSES = new Set(["speech", "tell", "write"]);
 const MAX_OBJECT = 8;
+const CONTENT_STOPS = new Set(["while", "whereas", "compared", "putting", "prompting", "according"]);
 
 export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: readonly Span[]): Draft[] {
   const n = tv.n;
@@ -300,7 +301,13 @@ function verbCue(
 
 /** Where reported content stops before a coordinated cue: "… and said …", "…, saying …", "… and Gates said …". */
 function coordinationEnd(tv: TokenView, a: number, last: number): number {
-  for (let k = a + 1; k < last; k++) if (tv.word(k) === "," && tv.word(k + 1) === "according" && tv.word(k + 2) === "to") return k - 1;
+  for (let k = a + 1; k < last; k++) {
+    if (tv.quote[k]! >= 0) continue;
+    const w = tv.word(k);
+    if (w === "," && tv.word(k + 1) === "according" && tv.word(k + 2) === "to") return k - 1;
+    // Reported content rarely runs on past a dash or a contrasting clause: ", while …", ", compared with …".
+    if (w === "—" || w === "–" || (w === "," && CONTENT_STOPS.has(tv.word(k + 1)))) return k - 1;
+  }
   const first = tv.word(a);
   const clausal = first === "that" || SUBJECT_PRONOUNS.has(first) || tv.isCap(a) || tv.word(a + 1) === "would" || tv.word(a + 1) === "will";
   for (let k = a + 1; k < last; k++) {
@@ -339,6 +346,9 @@ function according(tv: TokenView, m: CueMatch, s: { first: number; end: number }
   const content: Span[] = [];
   let lead = m.first - 1;
   if (lead >= floor && tv.word(lead) === ",") {
+    const c = contentSpan(tv, floor, lead - 1, claimed);
+    if (c) content.push(c);
+  } else if (lead >= floor && (tv.word(lead) === "—" || tv.word(lead) === "–")) {
     const c = contentSpan(tv, floor, lead - 1, claimed);
     if (c) content.push(c);
   } else if (lead >= floor && !/^(but|and|so|yet)$/.test(tv.word(lead))) {

@@ -61,7 +61,7 @@ function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRa
   let c = comma - 1;
   while (c >= floor && comma - c <= MAX_APPOSITIVE) {
     const w = tv.word(c);
-    if (tv.kinds[c] === "quote" || w === ";" || w === ":" || w === "(" || w === ")") return null;
+    if ((tv.kinds[c] === "quote" && !isPossessive(tv, c) && !insideQuote(tv, c)) || w === ";" || w === ":") return null;
     if (w === ",") break;
     c--;
   }
@@ -76,10 +76,31 @@ function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRa
   return { first: head.first, last: comma - 1 };
 }
 
+/** "Sanders’ campaign": an apostrophe after a word ending in s, followed by a space. */
+function isPossessive(tv: TokenView, k: number): boolean {
+  return (tv.word(k) === "’" || tv.word(k) === "'") && k > 0 && tv.adjacent(k - 1) && /s$/.test(tv.word(k - 1)) && !tv.adjacent(k);
+}
+
+/** A quote mark of a short quotation inside an appositive ("the hacker known as “Guccifer,”"). */
+function insideQuote(tv: TokenView, k: number): boolean {
+  return tv.quote[k]! >= 0;
+}
+
+const QUANTIFIER_HEADS = new Set(["most", "many", "some", "others", "few", "both", "all", "several", "one", "half"]);
+
 /** A noun phrase ending at token j, walking left. */
 export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRange | null {
+  if (tv.word(j) === ")") {
+    // "Rep. Elijah Cummings (D-Md.)": a parenthesis closing the phrase belongs to it.
+    let o = j - 1;
+    while (o > floor && tv.word(o) !== "(" && j - o < 8) o--;
+    if (tv.word(o) !== "(" || o - 1 < floor) return null;
+    const inner = nounPhraseLeft(tv, o - 1, floor);
+    return inner ? { first: inner.first, last: j } : null;
+  }
   if (!tv.isWord(j)) return null;
   const last = tv.word(j);
+  if (QUANTIFIER_HEADS.has(last) && (j === floor || !tv.isWord(j - 1) || SUBJECT_STOPS.has(tv.word(j - 1)))) return { first: j, last: j };
   if (DETERMINERS.has(last) || NP_PREPOSITIONS.has(last) || SUBJECT_STOPS.has(last) || CUE_FORMS.has(last)) return null;
   let k = j;
   while (k - 1 >= floor && j - k + 1 < MAX_NP) {
@@ -89,6 +110,10 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
     if (kind === "word" || kind === "number") {
       if (SUBJECT_STOPS.has(w) || SUBJECT_PRONOUNS.has(w) || RELATIVE_SOURCES.has(w)) break;
       if (CUE_FORMS.has(w) && !tv.isCap(p)) break;
+      if (w === "of" && p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1))) {
+        k = p; // "half of voters", "the head of the ministry"
+        continue;
+      }
       if (NP_PREPOSITIONS.has(w)) {
         const next = tv.word(k);
         const okRight = tv.isCap(k) || PREP_DETERMINERS.has(next);
@@ -101,6 +126,15 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
     if (w === "." && TITLE_ABBREVIATIONS.has(tv.word(p - 1)) && tv.adjacent(p - 1)) {
       k = p;
       continue;
+    }
+    if (w === ")" && !tv.isCap(k) === false) {
+      let o = p - 1;
+      while (o > floor && tv.word(o) !== "(" && p - o < 8) o--;
+      if (tv.word(o) === "(" && o - 1 >= floor && tv.isWord(o - 1)) {
+        k = o;
+        continue;
+      }
+      break;
     }
     if ((w === "-" || w === "&" || w === "’" || w === "'") && p - 1 >= floor && tv.isWord(p - 1)) {
       k = p;

@@ -25,7 +25,7 @@ const VERBS: VerbEntry[] = [
   { lemma: "tell", cls: "tell", forms: ["tells", "told", "told", "telling"] },
   { lemma: "add", cls: "speech" },
   { lemma: "write", cls: "write", forms: ["writes", "wrote", "written", "writing"] },
-  { lemma: "tweet", cls: "write" },
+  { lemma: "tweet", cls: "write", pastOnly: true },
   { lemma: "post", cls: "write", pastOnly: true },
   { lemma: "ask", cls: "tell" },
   { lemma: "note", cls: "speech" },
@@ -55,7 +55,7 @@ const VERBS: VerbEntry[] = [
   { lemma: "recall", cls: "speech" },
   { lemma: "reply", cls: "speech", forms: ["replies", "replied", "replied", "replying"] },
   { lemma: "respond", cls: "speech" },
-  { lemma: "remark", cls: "speech" },
+  { lemma: "remark", cls: "speech", pastOnly: true },
   { lemma: "observe", cls: "speech" },
   { lemma: "complain", cls: "speech" },
   { lemma: "boast", cls: "speech" },
@@ -103,9 +103,17 @@ const SURFACE: Record<CueClass, string> = {
     recounted pleaded sparred eviscerated outlined remarked remarking lamented signaled shouted chanted
     articulated retweeted quoted cautioned assailed assails implied likened lambasted rebuked derided
     speculated yelled interjected commented labeled bemoaned recited rebuts disclosed sought endorsing
-    attacked criticism supported opposed urges condemned denied denies denying explains explained adds
+    attacked supported opposed urges condemned denied denies denying explains explained adds
     notes noting suggests suggesting suggest argue replied ordered announces added adding writes wrote
-    portrayed portray portrays forecast warn warns warned alleging alleged alleges`,
+    portrayed portray portrays forecast warn warns warned alleging alleged alleges
+    talking voted agree issued named seem discuss oppose pushed backed learned challenged nominated pushing
+    discussed doubt identified repeated praise seeks listed pressed presented deemed refuse sounded ruled requested
+    liked discussing thanked encouraged threatened embraced highlighting remembered repeating highlight applauded
+    welcomed recommended championed thanking apologized sued attributed threatening brushed sided promoted coined
+    detailing weighed distanced balked referencing demanding outline implying shrugged lashed persuaded jabbed
+    congratulated portraying dubbed imagined refers cite debated outlining hailed documented reacted advocated
+    teases recognizing rebut alluding proclaimed singled prefers rebuffed remembers expressing credited mused
+    dismisses revised blames tackles suspected`,
   tell: `asked asking asks assured assures reminded reminding reminds informed telling tells urged`,
   write: `tweeted posted writes writing wrote`,
   cognition: `expected seemed seems appeared appears hopes hoping hoped hope wonder wondered wondering worried
@@ -164,8 +172,7 @@ export const CUE_FORMS: ReadonlyMap<string, CueForm> = (() => {
 /** Particles that belong to the cue ("pointed out", "went on", "called for"): lemma → particles. */
 export const CUE_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
   ["point", ["out", "to"]],
-  ["say", ["of"]],
-]);
+  ]);
 
 /** Prepositions that join most cue verbs when an object follows ("called for", "talked about", "warned of"). */
 export const CUE_PREPOSITIONS = new Set(["for", "on", "about", "of", "against"]);
@@ -180,6 +187,13 @@ export const NEEDS_PARTICLE = new Set(["point"]);
 
 /** Auxiliaries and adverbs that PolNeAR (and a reader) counts as part of the cue: "has also said". */
 export const CUE_PREMODIFIERS = new Set([
+  "not",
+  "never",
+  "yet",
+  "since",
+  "now",
+  "just",
+  "ever",
   "has",
   "have",
   "had",
