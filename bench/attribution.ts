@@ -1,33 +1,16 @@
 // Attribution extraction speed on PolNeAR texts (target: ≥ 200,000 words/s per core), next to a bare
 // tokenize + split-sentences pass measured in the same run. Runnable alone: node --import tsx bench/attribution.ts
 import { attributionStage } from "../src/attribution/stage.js";
-import { toDocument } from "../src/ingest/document.js";
-import type { Document } from "../src/model/document.js";
 import { runPipeline } from "../src/pipeline/pipeline.js";
 import { cleanStage } from "../src/pipeline/stages/clean.js";
 import { segmentStage } from "../src/pipeline/stages/segment.js";
-import { bestOf, countWords, polnearTexts } from "./corpus.js";
+import { benchDocument, bestOf, countWords, polnearTexts } from "./corpus.js";
 
-const doc = (text: string): Document =>
-  toDocument({
-    source: "bench",
-    format: "txt",
-    text,
-    encoding: "UTF-8",
-    excluded: [],
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    language: "en",
-    publishedAt: null,
-    publishedAtSource: "none",
-  });
 
 export async function benchAttribution(runs = 5): Promise<string> {
   const texts = polnearTexts();
   const words = countWords(texts);
-  const docs = texts.map(doc);
+  const docs = texts.map(benchDocument);
   const segmented = docs.map((d) => runPipeline(d, [cleanStage, segmentStage]));
   const rate = (ms: number) => Math.round(words / (ms / 1000)).toLocaleString("en").padStart(11);
   let attributions = 0;

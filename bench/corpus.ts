@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { toDocument } from "../src/ingest/document.js";
+import type { Document } from "../src/model/document.js";
 
 /** Evaluation data lives beside the repository in ../shared and is read at run time, never copied in. */
 export const EVAL_DATA = process.env.CLAIMTRACE_EVAL_DATA ?? fileURLToPath(new URL("../../shared/eval-data/", import.meta.url));
@@ -35,4 +37,22 @@ export function bestOf(runs: number, fn: () => void): number {
     best = Math.min(best, performance.now() - t0);
   }
   return best;
+}
+
+/** A plain-text document for benchmarks, before any stage has run. */
+export function benchDocument(text: string): Document {
+  return toDocument({
+    source: "bench",
+    format: "txt",
+    text,
+    encoding: "UTF-8",
+    excluded: [],
+    title: null,
+    byline: null,
+    outlet: null,
+    url: null,
+    language: "en",
+    publishedAt: null,
+    publishedAtSource: "none",
+  });
 }

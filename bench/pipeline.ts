@@ -1,26 +1,9 @@
-import { toDocument } from "../src/ingest/document.js";
 import { runPipeline, defaultStages } from "../src/pipeline/pipeline.js";
 import { cleanStage } from "../src/pipeline/stages/clean.js";
 import { segmentStage } from "../src/pipeline/stages/segment.js";
 import { tokenize } from "../src/pipeline/stages/tokenize.js";
-import type { Document } from "../src/model/document.js";
-import { bestOf, countWords, polnearTexts } from "./corpus.js";
+import { benchDocument, bestOf, countWords, polnearTexts } from "./corpus.js";
 
-const doc = (text: string): Document =>
-  toDocument({
-    source: "bench",
-    format: "txt",
-    text,
-    encoding: "UTF-8",
-    excluded: [],
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    language: "en",
-    publishedAt: null,
-    publishedAtSource: "none",
-  });
 
 /**
  * Words per second of the per-document pipeline on PolNeAR texts, next to a bare tokenizer pass measured in
@@ -29,7 +12,7 @@ const doc = (text: string): Document =>
 export async function benchPipeline(): Promise<string> {
   const texts = polnearTexts();
   const words = countWords(texts);
-  const docs = texts.map(doc);
+  const docs = texts.map(benchDocument);
   const rate = (ms: number) => Math.round(words / (ms / 1000));
   const bare = bestOf(3, () => {
     for (const t of texts) tokenize(t);

@@ -1,7 +1,11 @@
 // `npm run bench`: every benchmark, each reporting ratios against a reference measured in the same run.
+import { benchAttribution } from "./attribution.js";
 import { benchPipeline } from "./pipeline.js";
 
-const benches: Array<[string, () => Promise<string>]> = [["pipeline", benchPipeline]];
+const benches: Array<[string, () => Promise<string>]> = [
+  ["pipeline", benchPipeline],
+  ["attribution", () => benchAttribution()],
+];
 
 for (const [name, bench] of benches) {
   console.log(`\n# ${name}`);
