@@ -1,0 +1,97 @@
+/**
+ * How English news names organisations and countries (language data for src/link/names.ts): country names,
+ * adjectives and abbreviations by ISO code, and synonyms for the core of an organisation's name once its
+ * country is taken off ("Russia's Defence Ministry" = "the Russian defense ministry" = "Russian MoD").
+ */
+
+/** Country names, adjectives and abbreviations (lower-case, dots kept) to ISO 3166 codes. */
+export const COUNTRY_FORMS: ReadonlyMap<string, string> = new Map([
+  ["russia", "ru"],
+  ["russian", "ru"],
+  ["russian federation", "ru"],
+  ["ukraine", "ua"],
+  ["ukrainian", "ua"],
+  ["uk", "gb"],
+  ["u.k.", "gb"],
+  ["britain", "gb"],
+  ["great britain", "gb"],
+  ["british", "gb"],
+  ["united kingdom", "gb"],
+  ["us", "us"],
+  ["u.s.", "us"],
+  ["usa", "us"],
+  ["u.s.a.", "us"],
+  ["united states", "us"],
+  ["american", "us"],
+  ["america", "us"],
+  ["belarus", "by"],
+  ["belarusian", "by"],
+  ["poland", "pl"],
+  ["polish", "pl"],
+  ["germany", "de"],
+  ["german", "de"],
+  ["france", "fr"],
+  ["french", "fr"],
+  ["china", "cn"],
+  ["chinese", "cn"],
+  ["georgia", "ge"],
+  ["georgian", "ge"],
+  ["moldova", "md"],
+  ["moldovan", "md"],
+  ["kazakhstan", "kz"],
+  ["turkey", "tr"],
+  ["turkish", "tr"],
+  ["türkiye", "tr"],
+  ["iran", "ir"],
+  ["iranian", "ir"],
+  ["israel", "il"],
+  ["israeli", "il"],
+  ["estonia", "ee"],
+  ["estonian", "ee"],
+  ["latvia", "lv"],
+  ["latvian", "lv"],
+  ["lithuania", "lt"],
+  ["lithuanian", "lt"],
+  ["finland", "fi"],
+  ["finnish", "fi"],
+  ["sweden", "se"],
+  ["swedish", "se"],
+  ["norway", "no"],
+  ["norwegian", "no"],
+  ["japan", "jp"],
+  ["japanese", "jp"],
+  ["india", "in"],
+  ["indian", "in"],
+  ["canada", "ca"],
+  ["canadian", "ca"],
+  ["italy", "it"],
+  ["italian", "it"],
+  ["spain", "es"],
+  ["spanish", "es"],
+  ["syria", "sy"],
+  ["syrian", "sy"],
+]);
+
+/**
+ * Cores of organisation names (spelling already folded to American, country removed, lower-case) that name the
+ * same body, mapped to one form. "<x> ministry" becomes "ministry of <x>" before this table is consulted.
+ */
+export const ORGANIZATION_SYNONYMS: ReadonlyMap<string, string> = new Map([
+  ["mod", "ministry of defense"],
+  ["ministry of defense", "ministry of defense"],
+  ["military", "armed forces"],
+  ["armed forces", "armed forces"],
+  ["ministry of foreign", "ministry of foreign affairs"],
+  ["foreign office", "ministry of foreign affairs"],
+  ["mfa", "ministry of foreign affairs"],
+  ["ministry of interior", "ministry of internal affairs"],
+  ["ministry of the interior", "ministry of internal affairs"],
+  ["home office", "ministry of internal affairs"],
+  ["defense department", "department of defense"],
+  ["dod", "department of defense"],
+  ["ministry of emergency", "ministry of emergency situations"],
+  ["ministry of emergencies", "ministry of emergency situations"],
+]);
+
+/** Leading words of an organisation's name that do not distinguish it. */
+export const ORGANIZATION_ARTICLES = new Set(["the"]);

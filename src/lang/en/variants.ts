@@ -1,0 +1,97 @@
+/**
+ * Name and spelling variants for comparing names across documents (language data for src/link/names.ts).
+ *
+ * The algorithms that use these tables live in src/link; this file only says which spellings English news gives
+ * the same name or word: British and American spellings, romanisations of Russian and Ukrainian names, and the
+ * titles and honorifics that come before a person's name.
+ */
+
+/** British spellings, lower-case, mapped to one form (the American one) for building comparison keys. */
+export const SPELLING_VARIANTS: ReadonlyMap<string, string> = new Map([
+  ["defence", "defense"],
+  ["offence", "offense"],
+  ["licence", "license"],
+  ["organisation", "organization"],
+  ["organisations", "organizations"],
+  ["organised", "organized"],
+  ["centre", "center"],
+  ["centres", "centers"],
+  ["theatre", "theater"],
+  ["programme", "program"],
+  ["programmes", "programs"],
+  ["labour", "labor"],
+  ["honour", "honor"],
+  ["armour", "armor"],
+  ["armoured", "armored"],
+  ["harbour", "harbor"],
+  ["mobilisation", "mobilization"],
+  ["mobilised", "mobilized"],
+  ["militarised", "militarized"],
+  ["authorised", "authorized"],
+  ["criticised", "criticized"],
+  ["recognised", "recognized"],
+  ["motorised", "motorized"],
+  ["catalogue", "catalog"],
+  ["counsellor", "counselor"],
+  ["councillor", "councilor"],
+]);
+
+/**
+ * Ordered rewrites that give one key to the romanisations of a Russian or Ukrainian name, applied to one
+ * lower-case, accent-free word: Zelensky/Zelenskyy/Zelenskiy, Sergei/Sergey/Sergej, Prigozhin/Prigozhyn,
+ * Yevgeny/Evgeny/Evgeniy, Aleksei/Alexei/Alexey. Each rule only folds spellings of one sound, so two different
+ * names keep different keys.
+ */
+export const TRANSLITERATION_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/['’ʼ`]/g, ""], // Ukrainian apostrophe: Mar'yana / Maryana
+  [/x/g, "ks"], // Alexei / Aleksei
+  [/kh/g, "h"], // Khodorkovsky / Hodorkovsky
+  [/^ye/, "e"], // Yevgeny / Evgeny
+  [/(?:yy|iy|ii|yi|ij)$/, "y"], // Zelenskyy / Zelenskiy / Zelenskii / Zelensky
+  [/(?:ey|ej)$/, "ei"], // Sergey / Sergej / Sergei
+  [/ay$/, "ai"], // Nikolay / Nikolai
+  [/(?:iya|ija)$/, "ia"], // Mariya / Marija / Maria
+  [/([^aeiouy])y(?=[^aeiouy])/g, "$1i"], // Prigozhyn / Prigozhin
+  [/(.)\1+/g, "$1"], // Gennady / Genady
+];
+
+/**
+ * First names that are one name in two languages (Ukrainian and Russian forms), by transliteration key.
+ * Used only for first names: "Volodymyr Zelensky" and "Vladimir Zelensky" are one person.
+ */
+export const FIRST_NAME_EQUIVALENTS: ReadonlyMap<string, string> = new Map([
+  ["volodimir", "vladimir"],
+  ["oleksandr", "aleksandr"],
+  ["oleksander", "aleksandr"],
+  ["aleksander", "aleksandr"],
+  ["mikola", "nikolai"],
+  ["dmitro", "dmitry"],
+  ["andry", "andrei"],
+  ["serhy", "sergei"],
+  ["oleksy", "aleksei"],
+  ["yury", "yuri"],
+]);
+
+/** Titles, ranks and honorifics that may precede a name, lower-case and without their final dot. */
+export const PERSON_TITLES = new Set([
+  "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "father",
+  "president", "vice", "prime", "minister", "secretary", "chancellor", "governor", "gov", "mayor", "senator", "sen",
+  "rep", "representative", "congressman", "congresswoman", "judge", "justice", "ambassador", "commissioner",
+  "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt",
+  "corporal", "cpl", "private", "pvt", "admiral", "adm", "commander", "cmdr", "marshal", "field", "brigadier",
+  "brig", "deputy", "foreign", "defence", "defense", "chief", "spokesman", "spokeswoman", "spokesperson",
+  "patriarch", "metropolitan", "archbishop", "bishop", "pope", "king", "queen", "prince", "princess", "sheikh",
+]);
+
+/** Name suffixes that are not part of the surname. */
+export const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "phd", "md"]);
+
+/** Patronymics ("Vladimirovich", "Ivanovna") end so; only a middle word is ever taken for one. */
+export const PATRONYMIC = /(?:ovich|evich|ovna|evna|ichna)$/;
+
+/** Words that refer to an entity without naming it; never kept as aliases. */
+export const PRONOUNS = new Set([
+  "he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "we", "us", "our",
+  "i", "me", "my", "you", "your", "who", "whom", "which", "that", "this", "these", "those", "himself", "herself",
+  "itself", "themselves",
+]);

@@ -1,0 +1,85 @@
+/**
+ * Links a whole corpus at once, in memory (`claimtrace analyze FILES`). The store links one document at a time
+ * (src/store/links.ts) with the same functions; the tests hold the two to the same result.
+ */
+import type { Document } from "../model/document.js";
+import { linkEntities } from "./entities.js";
+import { eventId, linkKeys, sameEvent, summarizeEvent, UnionFind } from "./events.js";
+import { buildGroup, splitByMeasure } from "./figures.js";
+import type { DocRecord, LinkedEvent, LinkedFigureGroup, LinkResult } from "./model.js";
+import { prepareDocument } from "./records.js";
+import { cmp } from "./util.js";
+
+/** Events of a corpus: connected components of `sameEvent`, candidates found through shared places and people. */
+export function linkEvents(records: readonly DocRecord[]): Array<LinkedEvent & { members: DocRecord[] }> {
+  const uf = new UnionFind(records.length);
+  const index = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const seen = new Set<number>();
+    for (const k of linkKeys(r.features)) {
+      const id = `${k.kind}\u0000${k.key}`;
+      const list = index.get(id) ?? [];
+      for (const j of list) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        if (uf.find(i) !== uf.find(j) && sameEvent(r.features, records[j]!.features)) uf.union(i, j);
+      }
+      list.push(i);
+      index.set(id, list);
+    }
+  });
+  const components = new Map<number, DocRecord[]>();
+  records.forEach((r, i) => {
+    const root = uf.find(i);
+    components.set(root, [...(components.get(root) ?? []), r]);
+  });
+  const events = [...components.values()].map((members) => makeEvent(members));
+  return sortEvents(events);
+}
+
+export function makeEvent(members: DocRecord[]): LinkedEvent & { members: DocRecord[] } {
+  const summary = summarizeEvent(members.map((m) => m.features));
+  return {
+    id: eventId(members.map((m) => m.documentId)),
+    ...summary,
+    documents: [...new Set(members.map((m) => m.source))].sort(cmp),
+    members,
+  };
+}
+
+export function sortEvents<T extends LinkedEvent>(events: T[]): T[] {
+  return events.sort(
+    (a, b) => cmp(a.firstDate ?? "9999", b.firstDate ?? "9999") || cmp(a.label, b.label) || cmp(a.id, b.id),
+  );
+}
+
+export function sortGroups(groups: LinkedFigureGroup[], events: readonly LinkedEvent[]): LinkedFigureGroup[] {
+  const order = new Map(events.map((e, i) => [e.id, i]));
+  return groups.sort(
+    (a, b) =>
+      (order.get(a.eventId) ?? 0) - (order.get(b.eventId) ?? 0) ||
+      b.figures.length - a.figures.length ||
+      cmp(a.measure, b.measure) ||
+      cmp(a.unitKind, b.unitKind),
+  );
+}
+
+/** Entities, events and figure groups of the given documents' records. */
+export function linkRecords(records: readonly DocRecord[]): LinkResult {
+  const unique = [...new Map(records.map((r) => [r.documentId, r])).values()];
+  const entities = linkEntities(unique);
+  const events = linkEvents(unique);
+  const groups: LinkedFigureGroup[] = [];
+  for (const e of events) {
+    const figures = e.members.flatMap((m) => m.figures);
+    for (const list of splitByMeasure(figures).values())
+      groups.push(buildGroup(e, list[0]!.measure!, list[0]!.unitKind, list, entities.idOf));
+  }
+  const plainEvents: LinkedEvent[] = events.map(({ members: _members, ...e }) => e);
+  return { entities: entities.entities, events: plainEvents, figureGroups: sortGroups(groups, plainEvents) };
+}
+
+/** Entities, events and figure groups of analysed documents (each document counted once). */
+export function linkCorpus(docs: readonly Document[]): LinkResult {
+  return linkRecords(docs.map(prepareDocument));
+}

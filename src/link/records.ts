@@ -1,0 +1,209 @@
+/**
+ * Reduces one analysed document to the record the linker works on. Everything here depends on the document
+ * alone, so a document's record is the same whenever and in whatever company it is linked.
+ */
+import type { EntityType, Figure, Speaker, SpeakerType } from "../model/claims.js";
+import type { Document } from "../model/document.js";
+import { CURRENCY_UNITS, PERCENT_UNITS } from "../lang/en/events.js";
+import { PRONOUNS } from "../lang/en/variants.js";
+import { eventFeatures } from "./features.js";
+import type {
+  AttributionRecord,
+  DocRecord,
+  EntityRecord,
+  EntityRef,
+  FigureRecord,
+} from "./model.js";
+import { claimLayers } from "./model.js";
+import { withoutTitles } from "./entities.js";
+import { cleanSurface, fold, nameKey } from "./names.js";
+import { cmp } from "./util.js";
+
+/** Entity types linked across documents. Groups ("Western officials") and anonymous sources stay per document. */
+const LINKED_TYPES = new Set<EntityType>(["person", "organization", "country", "place", "outlet", "platform"]);
+
+const SPEAKER_ENTITY_TYPES: Partial<Record<SpeakerType, EntityType>> = {
+  person: "person",
+  organization: "organization",
+  country: "country",
+  outlet: "outlet",
+};
+
+interface Draft {
+  type: EntityType;
+  key: string;
+  block: string;
+  full: boolean;
+  surfaces: Set<string>;
+  roles: Set<string>;
+  mentions: number;
+}
+
+/** A surface worth listing as an alias: not a pronoun, and naming something; people without their titles. */
+function usableSurface(type: EntityType, s: string): string | null {
+  const clean = type === "person" ? withoutTitles(cleanSurface(s)) : cleanSurface(s);
+  if (!clean || PRONOUNS.has(fold(clean))) return null;
+  if (!/\p{Lu}/u.test(clean)) return null;
+  return clean;
+}
+
+/** The entity names of one document, keyed, with names that only make sense in context resolved. */
+function documentEntities(doc: Document, speakers: readonly Speaker[]): {
+  records: EntityRecord[];
+  resolve(type: EntityType, name: string): EntityRef | null;
+} {
+  const drafts = new Map<string, Draft>();
+  const add = (type: EntityType, name: string, surfaces: readonly string[], roles: readonly string[], mentions: number) => {
+    if (!LINKED_TYPES.has(type)) return;
+    const k = nameKey(type, name);
+    if (!k) return;
+    const id = `${type}\u0000${k.key}`;
+    let d = drafts.get(id);
+    if (!d) {
+      d = { type, key: k.key, block: k.block, full: k.full, surfaces: new Set(), roles: new Set(), mentions: 0 };
+      drafts.set(id, d);
+    }
+    for (const s of [name, ...surfaces]) {
+      const u = usableSurface(type, s);
+      if (u) d.surfaces.add(u);
+    }
+    for (const r of roles) if (r.trim()) d.roles.add(r.trim());
+    d.mentions += mentions;
+  };
+  for (const e of claimLayers(doc).entities ?? []) add(e.type, e.name, e.aliases, e.roles ?? [], e.mentions.length);
+  for (const s of speakers) {
+    const type = SPEAKER_ENTITY_TYPES[s.type];
+    if (type) add(type, s.name, [], s.role ? [s.role] : [], 0);
+  }
+
+  // In context: a bare surname is the one full name in this document with that surname; a body named without
+  // its country ("the Defense Ministry") is the one body with that core and a country in this document.
+  const redirect = new Map<string, string>();
+  const byBlock = new Map<string, Draft[]>();
+  for (const d of drafts.values())
+    if (d.type === "person" && d.full) byBlock.set(d.block, [...(byBlock.get(d.block) ?? []), d]);
+  const byCore = new Map<string, Draft[]>();
+  for (const d of drafts.values()) {
+    if (d.type !== "organization") continue;
+    const core = /^[a-z]{2}:(.+)$/.exec(d.key)?.[1];
+    if (core) byCore.set(core, [...(byCore.get(core) ?? []), d]);
+  }
+  for (const [id, d] of drafts) {
+    let target: Draft | undefined;
+    if (d.type === "person" && !d.full) {
+      const full = byBlock.get(d.block);
+      if (full?.length === 1) target = full[0];
+    } else if (d.type === "organization" && !d.key.includes(":")) {
+      const withCountry = byCore.get(d.key);
+      if (withCountry?.length === 1) target = withCountry[0];
+    }
+    if (!target) continue;
+    for (const s of d.surfaces) target.surfaces.add(s);
+    for (const r of d.roles) target.roles.add(r);
+    target.mentions += d.mentions;
+    redirect.set(id, `${target.type}\u0000${target.key}`);
+    drafts.delete(id);
+  }
+
+  const records = [...drafts.values()]
+    .map((d) => ({
+      type: d.type,
+      key: d.key,
+      block: d.block,
+      full: d.full,
+      surfaces: [...d.surfaces].sort(),
+      roles: [...d.roles].sort(),
+      mentions: d.mentions,
+    }))
+    .sort((a, b) => cmp(a.type, b.type) || cmp(a.key, b.key));
+  return {
+    records,
+    resolve(type, name) {
+      const k = nameKey(type, name);
+      if (!k) return null;
+      const id = `${type}\u0000${k.key}`;
+      const target = redirect.get(id) ?? id;
+      const d = drafts.get(target);
+      return d ? { type: d.type, key: d.key } : null;
+    },
+  };
+}
+
+/** "count", "percent" or "currency:<unit>" for a figure's unit as the figure stage normalises it. */
+export function unitKind(unit: string | null): string {
+  if (!unit) return "count";
+  const u = unit.toLowerCase();
+  if (PERCENT_UNITS.has(u)) return "percent";
+  if (CURRENCY_UNITS.has(u)) return `currency:${u}`;
+  return "count";
+}
+
+function speakerRef(
+  speaker: Speaker | null,
+  resolve: (type: EntityType, name: string) => EntityRef | null,
+): EntityRef | null {
+  if (!speaker) return null;
+  const type = SPEAKER_ENTITY_TYPES[speaker.type];
+  return type ? resolve(type, speaker.name) : null;
+}
+
+/** The linker's view of one analysed document. */
+export function prepareDocument(doc: Document): DocRecord {
+  const layers = claimLayers(doc);
+  const attributions = layers.attributions ?? [];
+  const figures = layers.figures ?? [];
+  const speakers = [...attributions.map((a) => a.speaker), ...figures.map((f) => f.speaker)].filter(
+    (s): s is Speaker => s !== null && s !== undefined,
+  );
+  const entities = documentEntities(doc, speakers);
+  const byId = new Map(attributions.map((a) => [a.id, a]));
+  const attributionRecords: AttributionRecord[] = attributions.map((a) => ({
+    documentId: doc.id,
+    id: a.id,
+    kind: a.kind,
+    source: a.source ? { start: a.source.start, end: a.source.end } : null,
+    cue: a.cue ? { start: a.cue.start, end: a.cue.end } : null,
+    content: a.content.map(({ start, end }) => ({ start, end })),
+    speaker: a.speaker ? { name: a.speaker.name, type: a.speaker.type, role: a.speaker.role ?? null } : null,
+    speakerEntity: speakerRef(a.speaker, entities.resolve),
+    via: a.via.map(({ name, type }) => ({ name, type })),
+    date: a.date ?? null,
+  }));
+  const figureRecords: FigureRecord[] = figures.map((f: Figure) => {
+    const attribution = f.attribution ? byId.get(f.attribution) : undefined;
+    return {
+      documentId: doc.id,
+      source: doc.source,
+      id: f.id,
+      start: f.start,
+      end: f.end,
+      text: doc.text.slice(f.start, f.end),
+      value: f.value,
+      low: f.low,
+      high: f.high,
+      qualifier: f.qualifier,
+      unit: f.unit,
+      unitKind: unitKind(f.unit),
+      measure: f.measure ? f.measure.toLowerCase() : null,
+      subject: f.subject,
+      attribution: f.attribution,
+      speaker: f.speaker ? { name: f.speaker.name, type: f.speaker.type, role: f.speaker.role ?? null } : null,
+      speakerEntity: speakerRef(f.speaker, entities.resolve),
+      via: (attribution?.via ?? []).map(({ name, type }) => ({ name, type })),
+      statedOn: attribution?.date ?? doc.publishedAt ?? f.date ?? null,
+      refersTo: f.date ?? null,
+      revises: f.revises ?? null,
+      publishedAt: doc.publishedAt,
+    };
+  });
+  return {
+    documentId: doc.id,
+    source: doc.source,
+    outlet: doc.outlet,
+    publishedAt: doc.publishedAt,
+    features: eventFeatures(doc, attributionRecords),
+    entities: entities.records,
+    attributions: attributionRecords,
+    figures: figureRecords,
+  };
+}
