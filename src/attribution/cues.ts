@@ -16,6 +16,15 @@ const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those",
 const TO_WORDS = new Set(["to"]);
 const SPEECH_LEMMAS_WITHOUT_PREPOSITIONS = new Set(["say", "tell", "write", "add", "according"]);
 
+const OBJECT_STARTS = new Set([...DETERMINERS, "him", "me", "us", "them", "it", "what", "whom", "which", "both", "all", "some", "most", "such"]);
+
+/** "to" followed by a verb rather than a noun phrase ("to clean up", not "to the deal" or "to Trump"): a guess from the word after. */
+export function infinitiveAt(tv: TokenView, k: number): boolean {
+  if (tv.word(k) !== "to" || tv.kinds[k + 1] !== "word" || tv.isCap(k + 1)) return false;
+  const w = tv.word(k + 1);
+  return !OBJECT_STARTS.has(w) && !/(ion|ment|ness|ity|ism|s)$/.test(w) || w === "be" || w === "keep" || w === "use" || w === "discuss" || w === "address" || w === "focus" || w === "pass" || w === "press" || w === "process";
+}
+
 /** The cue whose head verb is token i, if token i can be one here. */
 export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const w = tv.word(i);
@@ -37,7 +46,8 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   }
   if (last === i && !SPEECH_LEMMAS_WITHOUT_PREPOSITIONS.has(form.lemma) && form.cls !== "tell") {
     const p = tv.word(i + 1);
-    if (CUE_PREPOSITIONS.has(p) || (p === "to" && TO_PARTICLE_VERBS.has(w))) last = i + 1;
+    // "agreed to the deal" takes "to" into the cue; "agreed to clean up" leaves "to clean up" as the content.
+    if (CUE_PREPOSITIONS.has(p) || (p === "to" && TO_PARTICLE_VERBS.has(w) && !infinitiveAt(tv, i + 1))) last = i + 1;
   }
   if (form.lemma === "continue" && tv.word(i + 1) === "to") return null;
   for (const adj of CUE_ADJUNCTS) {

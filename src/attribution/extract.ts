@@ -1,6 +1,6 @@
 import type { AttributionKind } from "../model/claims.js";
 import type { Span } from "../model/span.js";
-import { matchCue, type CueMatch } from "./cues.js";
+import { infinitiveAt, matchCue, type CueMatch } from "./cues.js";
 import { findLabelTurns, paragraphQuote } from "./dialogue.js";
 import type { Quote } from "./quotes.js";
 import { leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
@@ -30,6 +30,7 @@ export interface Draft {
   label?: boolean;
 }
 
+const DASHES = new Set(["―", "—", "–"]);
 const TERMINAL = new Set([".", "!", "?", "…"]);
 const STRONG_CLASSES = new Set(["speech", "tell", "write"]);
 const MAX_OBJECT = 8;
@@ -66,11 +67,21 @@ export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: 
     let j = e + 1;
     if (tv.word(j) === ",") j++;
     if (j >= n || !sameParagraph(e, j) || tv.quote[j]! >= 0) return null;
+    // "“…” ― Jane Doe" at the end of a line: a dash and a name sign the quote.
+    if (j === e + 1 && DASHES.has(tv.word(j)) && tv.isCap(j + 1) && sameParagraph(j, j + 1)) {
+      let k = j + 1;
+      while (k + 1 < n && k - j < 6 && sameParagraph(k, k + 1) && (tv.isCap(k + 1) || (tv.word(k + 1) === "." && tv.adjacent(k) && k + 2 < n && sameParagraph(k + 1, k + 2) && tv.isCap(k + 2)))) k++;
+      const lineEnd = (x: number) => x >= n || !sameParagraph(x - 1, x);
+      if (lineEnd(k + 1) || (tv.word(k + 1) === "." && lineEnd(k + 2))) {
+        return { m: { first: j, last: j, head: j, form: null, according: false }, src: { first: j + 1, last: k } };
+      }
+    }
     if (tv.sentence[j] !== tv.sentence[e] && TERMINAL.has(tv.word(e - 1)) && tv.word(e - 1) !== "?" && tv.word(e - 1) !== "!") return null;
     const sEnd = tv.sentences[tv.sentence[j]!]!.end;
     // "…,” said Trump" / "…,” says Mr. Smith"
     const m0 = matchCue(tv, j);
-    if (m0 && !m0.according && m0.head === j && STRONG_CLASSES.has(m0.form!.cls)) {
+    const commaClosed = tv.word(e + 1) === "," || /^[,?!]$/.test(tv.word(e - 1));
+    if (m0 && !m0.according && m0.head === j && STRONG_CLASSES.has(m0.form!.cls) && commaClosed) {
       const src = rightSubject(tv, m0.last + 1, sEnd);
       if (src) return { m: { ...m0, first: j }, src };
     }
@@ -290,7 +301,8 @@ function verbCue(
   if (q >= 0 && qFirst[q] === a && qLast[q]! >= last - 1) {
     return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[q]!.pieces], quotes: [q] };
   }
-  if (!STRONG_CLASSES.has(form.cls) && tv.word(a) !== "that" && form.cls !== "cognition") {
+  if (form.cls === "intent" && !infinitiveAt(tv, a) && tv.word(a) !== "that") return null;
+  if (!STRONG_CLASSES.has(form.cls) && tv.word(a) !== "that" && form.cls !== "cognition" && form.cls !== "intent" && !infinitiveAt(tv, a)) {
     // Evidence verbs ("shows", "found") need "that" to be reported content rather than an object.
     if (!(form.cls === "evidence" && a <= last)) return null;
   }
@@ -344,7 +356,7 @@ function according(tv: TokenView, m: CueMatch, s: { first: number; end: number }
   if (!free(claimed, src.first, src.last)) return null;
   const cue = { first: m.first, last: m.last };
   const content: Span[] = [];
-  let lead = m.first - 1;
+  const lead = m.first - 1;
   if (lead >= floor && tv.word(lead) === ",") {
     const c = contentSpan(tv, floor, lead - 1, claimed);
     if (c) content.push(c);

@@ -6,10 +6,11 @@
  * - `speech`: "say", "claim", "warn" — subject + verb + content ("that …", a clause, or a quote);
  * - `tell`: takes the addressee as object before the content ("told reporters that …", "told CNN …");
  * - `write`: written statements, which also take platforms ("wrote on Telegram");
+ * - `intent`: plans, wishes and decisions ("plans to", "agreed to", "refused to"), whose content is the infinitive;
  * - `cognition`: beliefs and perceptions ("think", "believe"), which PolNeAR annotates as attributions too;
  * - `noun`: nominal cues are not listed here; see MULTIWORD_CUES.
  */
-export type CueClass = "speech" | "tell" | "write" | "cognition" | "evidence";
+export type CueClass = "speech" | "tell" | "write" | "cognition" | "evidence" | "intent";
 
 interface VerbEntry {
   lemma: string;
@@ -79,6 +80,15 @@ const VERBS: VerbEntry[] = [
   { lemma: "believe", cls: "cognition" },
   { lemma: "fear", cls: "cognition", pastOnly: true },
   { lemma: "worry", cls: "cognition", forms: ["worries", "worried", "worried", "worrying"], pastOnly: true },
+  { lemma: "plan", cls: "intent", forms: ["plans", "planned", "planned", "planning"] },
+  { lemma: "intend", cls: "intent" },
+  { lemma: "decide", cls: "intent" },
+  { lemma: "refuse", cls: "intent" },
+  { lemma: "seek", cls: "intent", forms: ["seeks", "sought", "sought", "seeking"] },
+  { lemma: "threaten", cls: "intent" },
+  { lemma: "want", cls: "intent" },
+  { lemma: "hope", cls: "cognition" },
+  { lemma: "expect", cls: "cognition" },
   { lemma: "show", cls: "evidence", forms: ["shows", "showed", "shown", "showing"] },
   { lemma: "find", cls: "evidence", forms: ["finds", "found", "found", "finding"], pastOnly: true },
 ];
@@ -106,7 +116,7 @@ const SURFACE: Record<CueClass, string> = {
     attacked supported opposed urges condemned denied denies denying explains explained adds
     notes noting suggests suggesting suggest argue replied ordered announces added adding writes wrote
     portrayed portray portrays forecast warn warns warned alleging alleged alleges
-    talking voted agree issued named seem discuss oppose pushed backed learned challenged nominated pushing
+    talking voted agree agrees issued named seem discuss oppose pushed backed learned challenged nominated pushing
     discussed doubt identified repeated praise seeks listed pressed presented deemed refuse sounded ruled requested
     liked discussing thanked encouraged threatened embraced highlighting remembered repeating highlight applauded
     welcomed recommended championed thanking apologized sued attributed threatening brushed sided promoted coined
@@ -119,6 +129,7 @@ const SURFACE: Record<CueClass, string> = {
   cognition: `expected seemed seems appeared appears hopes hoping hoped hope wonder wondered wondering worried
     envision expecting sees convinced prefer preferred doubts realized considers regarded believes believed
     thinks wants wanted want fears feared knows knew`,
+  intent: ``,
   evidence: `shows showed shown finds found reads indicates estimates projected`,
 };
 
@@ -247,6 +258,12 @@ export const CUE_ADJUNCTS: readonly (readonly string[])[] = [
   ["in", "a", "speech"],
   ["in", "a", "letter"],
   ["in", "an", "email"],
+  ["in", "an", "interview"],
+  ["in", "a", "phone", "interview"],
+  ["in", "a", "telephone", "interview"],
+  ["in", "a", "recent", "interview"],
+  ["in", "the", "statement"],
+  ["in", "a", "press", "release"],
   ["in", "a", "text", "message"],
 ];
 
