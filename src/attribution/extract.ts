@@ -6,6 +6,7 @@ import type { Quote } from "./quotes.js";
 import { leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
+import { CUE_FORMS } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -30,6 +31,7 @@ export interface Draft {
   label?: boolean;
 }
 
+const NOT_GERUNDS = new Set(["nothing", "something", "anything", "everything", "during", "morning", "evening", "thing", "king", "including", "following", "according", "regarding", "spring", "string", "bring", "sing", "ring", "wing"]);
 const DASHES = new Set(["―", "—", "–"]);
 const TERMINAL = new Set([".", "!", "?", "…"]);
 const STRONG_CLASSES = new Set(["speech", "tell", "write"]);
@@ -267,6 +269,7 @@ function verbCue(
   a = skipPlatform(tv, a, last);
   a = skipTimeRight(tv, a, last + 1);
   if (tv.word(a) === "," || tv.word(a) === ":") a++;
+  a = skipAdjunctToThat(tv, a, last);
 
   const shared = coordinated && src === null;
   const cueBeforeEnd = a > last;
@@ -319,6 +322,11 @@ function coordinationEnd(tv: TokenView, a: number, last: number): number {
     if (w === "," && tv.word(k + 1) === "according" && tv.word(k + 2) === "to") return k - 1;
     // Reported content rarely runs on past a dash or a contrasting clause: ", while …", ", compared with …".
     if (w === "—" || w === "–" || (w === "," && CONTENT_STOPS.has(tv.word(k + 1)))) return k - 1;
+    // …, a dash, a semicolon, ", which …", ", but …" or a participle clause (", saying …", ", dealing a blow …").
+    if ((w === "―" || w === ";" || (w === "-" && !tv.adjacent(k) && !tv.adjacent(k - 1)) || (w === "-" && tv.word(k + 1) === "-"))) return k - 1;
+    if (w === "," && (tv.word(k + 1) === "which")) return k - 1;
+    if (w === "," && /^(but|though|although)$/.test(tv.word(k + 1))) return k - 1;
+    if (w === "," && tv.kinds[k + 1] === "word" && !tv.isCap(k + 1) && /^[a-z]{3,}ing$/.test(tv.word(k + 1)) && !NOT_GERUNDS.has(tv.word(k + 1))) return k - 1;
   }
   const first = tv.word(a);
   const clausal = first === "that" || SUBJECT_PRONOUNS.has(first) || tv.isCap(a) || tv.word(a + 1) === "would" || tv.word(a + 1) === "will";
@@ -380,6 +388,20 @@ function according(tv: TokenView, m: CueMatch, s: { first: number; end: number }
   }
   if (content.length === 0) return null;
   return { kind: "indirect", source: src, cue, cueMatch: m, content, quotes: [] };
+}
+
+const ADJUNCT_PREPOSITIONS = new Set(["in", "at", "on", "during", "after", "before", "from", "to", "with", "by", "over", "of"]);
+
+/** "said in the letter that …", "said at a rally in Ohio on Friday that …": a prepositional adjunct before "that". */
+function skipAdjunctToThat(tv: TokenView, a: number, last: number): number {
+  if (!ADJUNCT_PREPOSITIONS.has(tv.word(a))) return a;
+  for (let k = a + 1; k <= last && k - a <= 12; k++) {
+    const w = tv.word(k);
+    if (w === "that") return k;
+    if (!tv.isWord(k) && w !== "." && w !== "’s" && w !== "'s" && w !== "’" && w !== "-") return a;
+    if (CUE_FORMS.has(w) || SUBJECT_PRONOUNS.has(w)) return a;
+  }
+  return a;
 }
 
 /** "on Telegram", "on his Telegram channel", "on X": where a statement was posted, which is no content. */
