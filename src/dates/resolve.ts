@@ -357,17 +357,76 @@ function patterns(): Array<[RegExp, (m: RegExpExecArray, ctx: Context) => Omit<D
   ];
 }
 
-const PATTERNS = patterns();
-const CHEAP = /\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|days?\b|night|morning|week|month|year|spring|summer|autumn|fall|winter|Christmas|Easter|Thanksgiving|Halloween|New Year/i;
+/**
+ * Families of date words, found in one scan of the text: a pattern runs over a sentence only when the sentence
+ * holds a word of its family (most sentences hold none, and a single scan is much cheaper than one per pattern).
+ */
+const ISO = 1, YEAR = 2, MONTH = 4, WEEKDAY = 8, HOLIDAY = 16, SEASON = 32, RELATIVE = 64;
+const TRIGGER =
+  /(\d{4}-\d\d-\d\d)|\b((?:19|20)\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])|\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(New Year|Christmas|Boxing Day|Halloween|Valentine|Independence Day|Victory Day|Thanksgiving|Easter)|\b([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\b|\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Oo]vernight|(?:[Tt]his|[Ll]ast|[Nn]ext) (?:week|month|year|morning|afternoon|evening|night)|ago|day before)\b/g;
+const FAMILY_OF_GROUP = [0, ISO, YEAR, MONTH, WEEKDAY, HOLIDAY, SEASON, RELATIVE];
+/** The family each pattern needs, in the order of `patterns()`. */
+const NEEDS = [ISO, MONTH, MONTH, MONTH, MONTH, HOLIDAY, SEASON, WEEKDAY, RELATIVE, YEAR];
+
+const PATTERNS = patterns().map(([re, make], i) => [re, make, NEEDS[i]!] as const);
+
+interface Trigger {
+  at: number;
+  family: number;
+}
+
+function triggers(text: string, span: Span): Trigger[] {
+  const out: Trigger[] = [];
+  const slice = span.start === 0 && span.end === text.length ? text : text.slice(span.start, span.end);
+  TRIGGER.lastIndex = 0;
+  for (let m = TRIGGER.exec(slice); m; m = TRIGGER.exec(slice)) {
+    let g = 1;
+    while (m[g] === undefined) g++;
+    out.push({ at: span.start + m.index, family: FAMILY_OF_GROUP[g]! });
+  }
+  return out;
+}
 
 /** Dates mentioned in `span` of `text` (one sentence), resolved against `publishedAt` (YYYY-MM-DD or null). */
 export function findDates(text: string, span: Span, publishedAt: string | null): DateMention[] {
+  let families = 0;
+  for (const t of triggers(text, span)) families |= t.family;
+  return findWith(text, span, parsePub(publishedAt), publishedAt, families);
+}
+
+/** Dates in every sentence of a document: one scan for date words, then the patterns a sentence needs. */
+export function findDatesInSentences(text: string, sentences: readonly Span[], publishedAt: string | null): DateMention[] {
+  const all = triggers(text, { start: 0, end: text.length });
+  const pub = parsePub(publishedAt);
+  const out: DateMention[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < all.length && all[t]!.at < s.start) t++;
+    let families = 0;
+    for (let u = t; u < all.length && all[u]!.at < s.end; u++) families |= all[u]!.family;
+    if (families) for (const d of findWith(text, s, pub, publishedAt, families)) out.push(d);
+  }
+  return out;
+}
+
+function parsePub(publishedAt: string | null): Date | null {
+  return publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T00:00:00Z`) : null;
+}
+
+function findWith(text: string, span: Span, pub: Date | null, publishedAt: string | null, families: number): DateMention[] {
+  if (!families) return [];
   const sentence = text.slice(span.start, span.end);
-  if (!CHEAP.test(sentence)) return [];
-  const pub = publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T00:00:00Z`) : null;
-  const ctx: Context = { pub, pubIso: pub ? publishedAt : null, tense: tenseOf(sentence) };
+  let tense: Context["tense"] | null = null;
+  const ctx: Context = {
+    pub,
+    pubIso: pub ? publishedAt : null,
+    get tense() {
+      return (tense ??= tenseOf(sentence));
+    },
+  };
   const found: DateMention[] = [];
-  for (const [re, make] of PATTERNS) {
+  for (const [re, make, needs] of PATTERNS) {
+    if (!(families & needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const start = span.start + m.index;
@@ -379,4 +438,3 @@ export function findDates(text: string, span: Span, publishedAt: string | null):
   }
   return found.sort((a, b) => a.start - b.start);
 }
-

@@ -2,7 +2,7 @@ import type { Attribution } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import { contains, overlaps, type Span } from "../model/span.js";
 import type { Stage } from "../pipeline/stage.js";
-import { findDates, type DateMention } from "./resolve.js";
+import { findDatesInSentences, type DateMention } from "./resolve.js";
 
 /**
  * Dates layer: every date expression in the article's sentences, resolved against `publishedAt` with its anchor.
@@ -14,8 +14,7 @@ export const datesStage: Stage = {
   reads: ["sentences"],
   adds: ["dates"],
   run(doc) {
-    const dates: DateMention[] = [];
-    for (const s of doc.layers.sentences ?? []) for (const d of findDates(doc.text, s, doc.publishedAt)) dates.push(d);
+    const dates = findDatesInSentences(doc.text, doc.layers.sentences ?? [], doc.publishedAt);
     const attributions = attributionsOf(doc);
     if (!attributions) return { dates };
     const dated = attributions.map((a) => (a.date != null ? a : { ...a, date: statementDate(doc, a, dates) }));

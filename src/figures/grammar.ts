@@ -95,7 +95,17 @@ const QUALIFIERS = [...QUALIFIER_PHRASES]
   .map(([p, q]) => [p.split(" "), q] as const)
   .sort((a, b) => b[0].length - a[0].length);
 
+/** Qualifier phrases indexed by their last word, longest first: the phrase must end right before the number. */
+const QUALIFIERS_BY_LAST = new Map<string, Array<readonly [string[], Qualifier]>>();
+for (const entry of QUALIFIERS) {
+  const last = entry[0][entry[0].length - 1]!;
+  if (!QUALIFIERS_BY_LAST.has(last)) QUALIFIERS_BY_LAST.set(last, []);
+  QUALIFIERS_BY_LAST.get(last)!.push(entry);
+}
+
 const WORD_NUMBER = (w: string) => UNITS.has(w) || TENS.has(w);
+/** Symbols that can begin a unit: "%", "°C", "″", "'". */
+const UNIT_SYMBOLS = new Set(["%", "°", "″", "'", "€", "μ", "µ"]);
 const QUALIFIER_WORDS = new Set(QUALIFIER_PHRASES.flatMap(([p]) => p.split(" ")));
 /** Words after a number that are not what it counts ("40k cheaper", "13 units whilst"). */
 const NP_BREAKERS = new Set([
@@ -113,6 +123,18 @@ export function readQuantities(text: string, span: Span = { start: 0, end: text.
   return new Reader(text, lex(text, span)).read();
 }
 
+/** The quantities and the lexemes they were read from, for callers that look around a quantity. */
+export function readQuantitiesAndLexemes(text: string, span: Span): { quantities: Quantity[]; lexemes: Lex[] } {
+  const lexemes = lex(text, span);
+  return { quantities: new Reader(text, lexemes).read(), lexemes };
+}
+
+/** Words that can begin a quantity (besides digits, currency signs and dashes): number words, "a", "half" … */
+const STARTERS = new Set<string>([
+  ...UNITS.keys(), ...TENS.keys(), ...VAGUE_PLURALS.keys(), ...VAGUE_MULTIPLIERS.keys(), "a", "an", "half", "minus",
+  ...[...CURRENCY_PREFIXES.keys()].filter((k) => /^[a-z]+$/.test(k)), "hk", "c", "s", "nz", "au", "ca", "y",
+]);
+
 class Reader {
   private readonly out: Quantity[] = [];
   constructor(
@@ -123,6 +145,11 @@ class Reader {
   read(): Quantity[] {
     let i = 0;
     while (i < this.L.length) {
+      const t = this.L[i]!;
+      if (t.kind === "word" ? !STARTERS.has(t.lower) && !t.lower.endsWith("fold") : t.kind === "sym" && !/[$€£¥₹₽₴₪~≈\-−–]/.test(t.text)) {
+        i++;
+        continue;
+      }
       const next = this.quantityAt(i);
       i = next > i ? next : i + 1;
     }
@@ -174,7 +201,7 @@ class Reader {
     let qualifier: Qualifier = "exact";
     if (prev && (prev.text === "~" || prev.text === "≈")) return { qualifier: "approximate", start: i - 1, between, from };
     if (prev?.lower === "-" && L[i - 2]?.lower === "sub" && prev.glued) return { qualifier: "less_than", start: i - 2, between, from };
-    for (const [words, q] of QUALIFIERS) {
+    for (const [words, q] of QUALIFIERS_BY_LAST.get(prev?.lower ?? "") ?? []) {
       const s = i - words.length;
       if (s < 0) continue;
       let ok = true;
@@ -400,16 +427,24 @@ class Reader {
       start = k + 1; // "2.4-liter", "18-year-old", "40-yard"
       hyphen = true;
     }
-    for (let len = 6; len >= 1; len--) {
-      const end = start + len;
-      if (end > L.length) continue;
+    // the candidate strings of 1 … 6 lexemes, built once
+    const lowers: string[] = [];
+    const caseds: string[] = [];
+    if (L[start] && (L[start]!.kind === "word" || UNIT_SYMBOLS.has(L[start]!.text))) {
       let s = "";
       let cased = "";
-      for (let x = start; x < end; x++) {
+      for (let x = start; x < Math.min(L.length, start + 6); x++) {
         const sep = x > start ? (L[x]!.glued ? "" : " ") : "";
         s += sep + L[x]!.lower;
         cased += sep + L[x]!.text;
+        lowers.push(s);
+        caseds.push(cased);
       }
+    }
+    for (let len = lowers.length; len >= 1; len--) {
+      const end = start + len;
+      const s = lowers[len - 1]!;
+      const cased = caseds[len - 1]!;
       // Dotted forms ("m.p.h.", "in.") include a trailing full stop only when the map lists them so.
       const lastGluedDot = L[end]?.text === "." && L[end]!.glued;
       let unit = CASED_UNIT_WORDS.get(cased) ?? UNIT_WORDS.get(s);
@@ -724,8 +759,7 @@ class Reader {
     const bv = b.value;
     // "in 2018 to 3.9 million": a year does not start a range of amounts (a span of years is read as a year).
     const yearLike = (x: Core, idx: number) => x.kind === "digits" && x.scale === 1 && /^\d{4}$/.test(L[idx]?.text ?? "") && x.value! >= 1000 && x.value! <= 2100;
-    const aIdx = L.findIndex((t) => t.start === L[k]!.start) - 1;
-    let aNum = aIdx;
+    let aNum = k - 1;
     while (aNum >= 0 && L[aNum]!.kind !== "num") aNum--;
     if (yearLike(a, aNum) !== yearLike(b, j) && !currency && !ua.unit) return null;
     // "$10 to $15 billion", "four to five thousand": the scale of the second number applies to the first.
@@ -745,10 +779,8 @@ class Reader {
     if (dash && !c.glued && !L[j]!.glued && !explicit && !unit.unit) return null;
     if (!explicit) {
       if (av > bv) return null; // "2-1", "89-89": scores, not ranges
-      if (unitA) {
-        const byIdx = this.L.slice(0, k).map((t) => t.lower).lastIndexOf("by");
-        if (byIdx >= 0 && k - byIdx <= 5) return null; // "increased by $43.6 billion to $419.2 billion"
-      }
+      // "increased by $43.6 billion to $419.2 billion": a change, then a level
+      if (unitA) for (let x = Math.max(0, k - 5); x < k; x++) if (L[x]!.lower === "by") return null;
       if (dash && av === bv) return null;
     }
     if (negative && dash) return null;

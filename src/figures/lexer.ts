@@ -17,32 +17,97 @@ export interface Lex extends Span {
   num?: number;
 }
 
-const LEX = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|(\S)/gu;
+const LETTER = /[\p{L}\p{M}]/u;
+const SPACE = /\s/;
 
-/** Lexemes of `text` within `span`. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isLetter(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  if (c < 128) return false;
+  return LETTER.test(text[i]!);
+}
+
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || c === 9 || c === 10 || c === 13) return true;
+  if (c < 128) return false;
+  return SPACE.test(text[i]!);
+}
+
+/**
+ * Lexemes of `text` within `span`: a hand-written scanner (faster than a regular expression with Unicode classes).
+ * Numbers: "134,500" (groups of exactly three digits), "1.5", ".5"; words: letters with inner apostrophes
+ * ("Russia’s"); anything else that is not white space is a one-character symbol.
+ */
 export function lex(text: string, span: Span = { start: 0, end: text.length }): Lex[] {
   const out: Lex[] = [];
-  const slice = text.slice(span.start, span.end);
-  LEX.lastIndex = 0;
+  const end = span.end;
+  let i = span.start;
   let prevEnd = -1;
-  for (let m = LEX.exec(slice); m; m = LEX.exec(slice)) {
-    const start = span.start + m.index;
-    const t = m[0];
-    let kind: LexKind = m[1] !== undefined ? "num" : m[2] !== undefined ? "word" : "sym";
-    let num: number | undefined;
-    if (kind === "num") {
-      // "1.5" after "10:" is a time fraction; "12,50" is not a thousands group (the regex already demands 3 digits).
-      num = Number(t.replace(/,/g, ""));
-      if (!Number.isFinite(num)) kind = "word";
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || isSpace(text, i)) {
+      i++;
+      continue;
     }
-    const l: Lex = { start, end: start + t.length, kind, text: t, lower: t.toLowerCase(), glued: start === prevEnd };
-    if (num !== undefined && kind === "num") l.num = num;
+    const start = i;
+    let kind: LexKind;
+    let num: number | undefined;
+    if (isDigit(c) || (c === 46 && i + 1 < end && isDigit(text.charCodeAt(i + 1)))) {
+      kind = "num";
+      let j = i;
+      while (j < end && isDigit(text.charCodeAt(j))) j++;
+      // thousands groups: ",ddd" repeatedly, only after 1–3 leading digits
+      if (j - i <= 3 && j > i) {
+        let k = j;
+        while (k + 3 < end + 1 && text.charCodeAt(k) === 44 && isDigit(text.charCodeAt(k + 1)) && isDigit(text.charCodeAt(k + 2)) && isDigit(text.charCodeAt(k + 3)) && !(k + 4 < end && isDigit(text.charCodeAt(k + 4)))) k += 4;
+        j = k;
+      }
+      if (j + 1 < end && text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+        j++;
+        while (j < end && isDigit(text.charCodeAt(j))) j++;
+      }
+      i = j;
+      const t = text.slice(start, i);
+      num = Number(t.replace(/,/g, ""));
+    } else if (isLetter(text, i)) {
+      kind = "word";
+      let j = i + 1;
+      for (;;) {
+        while (j < end && isLetter(text, j)) j++;
+        const a = text.charCodeAt(j);
+        if ((a === 39 || a === 0x2019) && j + 1 < end && isLetter(text, j + 1)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      i = j;
+    } else {
+      kind = "sym";
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+    const t = kind === "num" ? text.slice(start, i) : text.slice(start, i);
+    const lower = kind === "word" && /[A-Z\u00C0-\uFFFF]/.test(t) ? t.toLowerCase() : t;
+    const l: Lex = { start, end: i, kind, text: t, lower, glued: start === prevEnd };
+    if (num !== undefined) l.num = num;
     out.push(l);
-    prevEnd = start + t.length;
+    prevEnd = i;
   }
   return out;
 }
 
 /** True if `text` might hold a quantity: a digit or a number word. A cheap test to skip most sentences. */
-export const MAYBE_NUMBER =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|dozens|hundreds|thousands|millions|billions|half|third|thirds|quarter|fifth|twice|double|tens)\b|fold\b/i;
+export const MAYBE_NUMBER = /\d|\b(?:[Oo]ne|[Tt](?:wo|hree|en|welve|hirt|went|housand|rillion|ens|hird|wice)|[Ff](?:our|ive|ift|ort|ifth)|[Ss](?:ix|even|everal)|[Ee](?:ight|leven)|[Nn]in|[Hh](?:undred|alf)|[Mm]illion|[Bb]illion|[Dd]o(?:zen|uble)|[Qq]uarter)|fold\b/;
+
+/**
+ * Where a figure may start, for one scan of a whole document: digits, number words, and the few word forms the
+ * grammar reads as amounts ("half of", "a third of", "one in five"). A bare "one" is left out: the stage drops it
+ * as a determiner ("one source said") unless a scale or a proportion follows.
+ */
+export const MAYBE_NUMBER_GLOBAL =
+  /\d|\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|(?:[Tt]hir|[Ff]our|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)teen|(?:[Tt]wen|[Tt]hir|[Ff]or|[Ff]if|[Ss]ix|[Ss]even|[Ee]igh|[Nn]ine)ty|[Hh]undreds?|[Tt]housands?|[Mm]illions?|[Bb]illions?|[Tt]rillions?|[Dd]ozens?|[Ss]everal|[Tt]ens|[a-z]+fold|[Hh]alf (?:of|the|a|an|its|their|his|her)|[Aa] (?:third|quarter|fifth)|[Oo]ne(?: (?:in|out|hundred|thousand|million|billion|and|or)|-))\b/g;

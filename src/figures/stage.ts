@@ -5,8 +5,9 @@ import type { Attribution, Figure } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import { contains, type Span } from "../model/span.js";
 import type { Stage } from "../pipeline/stage.js";
-import { readQuantities, type Quantity } from "./grammar.js";
-import { lex, MAYBE_NUMBER } from "./lexer.js";
+import { readQuantitiesAndLexemes, type Quantity } from "./grammar.js";
+import { MAYBE_NUMBER, type Lex } from "./lexer.js";
+import type { Token } from "../model/document.js";
 
 /**
  * Figures layer: every number someone asserts as an amount, with its qualifier, unit, measure and subject, the
@@ -28,14 +29,22 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
   const dates = ((doc.layers as { dates?: DateMention[] }).dates ?? []) as DateMention[];
   const figures: Figure[] = [];
   let n = 0;
+  let di = 0;
+  const tokens = doc.layers.tokens ?? [];
+  let ti = 0;
   for (const sentence of doc.layers.sentences ?? []) {
-    const slice = doc.text.slice(sentence.start, sentence.end);
-    if (!MAYBE_NUMBER.test(slice)) continue;
+    // dates are sorted by start; those of this sentence
+    while (di < dates.length && dates[di]!.start < sentence.start) di++;
+    let dj = di;
+    while (dj < dates.length && dates[dj]!.start < sentence.end) dj++;
+    const sentenceDates = dates.slice(di, dj);
+    while (ti < tokens.length && tokens[ti]!.start < sentence.start) ti++;
+    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const inSentence: Figure[] = [];
-    const quantities = readQuantities(doc.text, sentence);
+    const { quantities, lexemes } = readQuantitiesAndLexemes(doc.text, sentence);
     for (const q of quantities) {
       if (q.role !== "quantity" || q.weak) continue;
-      if (dates.some((d) => contains(d, q.number))) continue; // "Feb. 24", "in 2016", "two days ago" are dates
+      if (sentenceDates.some((d) => contains(d, q.number))) continue; // "Feb. 24", "in 2016", "two days ago" are dates
       const attribution = attributions.find((a) => a.content.some((c) => contains(c, q))) ?? null;
       const fig: Figure = {
         id: `f${++n}`,
@@ -46,11 +55,11 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
         high: q.value === null ? Math.max(q.first!, q.second!) : null,
         qualifier: q.qualifier,
         unit: unitOf(q),
-        measure: measureOf(doc.text, sentence, q, quantities),
+        measure: measureOf(lexemes, q, quantities),
         subject: subjectOf(doc.text, sentence, q),
         attribution: attribution?.id ?? null,
         speaker: attribution?.speaker ?? null,
-        date: dateOf(doc, sentence, q, attribution, attributions, dates),
+        date: dateOf(doc, sentence, q, attribution, attributions, dates, sentenceDates),
         revises: null,
       };
       inSentence.push(fig);
@@ -59,6 +68,47 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     for (const f of inSentence) figures.push(f);
   }
   return figures;
+}
+
+/** Number words that can start a figure on their own (a bare "one" cannot: it is dropped as a determiner). */
+const CANDIDATE_WORDS = new Set([
+  "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+  "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+  "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+  "trillion", "trillions", "dozen", "dozens", "several", "tens", "half", "third", "thirds", "quarter", "fifth",
+]);
+const CANDIDATE_FIRST = new Uint8Array(128);
+for (const w of [...CANDIDATE_WORDS, "one"]) CANDIDATE_FIRST[w.charCodeAt(0)] = CANDIDATE_FIRST[w.charCodeAt(0) - 32] = 1;
+
+/**
+ * Whether the sentence whose tokens start at `from` may hold a figure: a number token, or a number word. Walks the
+ * shared tokens (no regular expression over the text, no string built for most words).
+ */
+function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number): boolean {
+  for (let i = from; i < tokens.length && tokens[i]!.start < end; i++) {
+    const t = tokens[i]!;
+    if (t.kind === "number") return true;
+    if (t.kind !== "word") continue;
+    const len = t.end - t.start;
+    if (len < 3) continue;
+    const c = text.charCodeAt(t.start);
+    if (c >= 128 || !CANDIDATE_FIRST[c]) {
+      if (len > 5 && text.endsWith("fold", t.end)) return true;
+      continue;
+    }
+    // "twenty-eight", "two-thirds": the first part of a hyphenated word
+    const hyphen = text.indexOf("-", t.start);
+    const w = text.slice(t.start, hyphen > t.start && hyphen < t.end ? hyphen : t.end).toLowerCase();
+    if (w.length > 9) continue;
+    if (CANDIDATE_WORDS.has(w)) return true;
+    if (w === "one") {
+      const next = tokens[i + 1];
+      const nw = next ? text.slice(next.start, next.end).toLowerCase() : "";
+      if (["in", "out", "hundred", "thousand", "million", "billion", "and", "-", "third", "quarter"].includes(nw)) return true;
+    }
+    if (w.endsWith("fold")) return true;
+  }
+  return false;
 }
 
 /** The figure's unit: people for persons ("Russian soldiers" → people), else the grammar's normalised unit. */
@@ -82,8 +132,7 @@ function subjectOf(text: string, sentence: Span, q: Quantity): string | null {
 }
 
 /** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
-function measureOf(text: string, sentence: Span, q: Quantity, all: readonly Quantity[]): string | null {
-  const ls = lex(text, sentence);
+function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
   const other = (i: number) => all.some((o) => o !== q && o.role === "quantity" && ls[i]!.start >= o.start && ls[i]!.end <= o.end);
   const first = ls.findIndex((l) => l.start >= q.start);
@@ -128,8 +177,9 @@ function dateOf(
   attribution: Attribution | null,
   attributions: readonly Attribution[],
   dates: readonly DateMention[],
+  sentenceDates: readonly DateMention[],
 ): string | null {
-  const inSentence = dates.filter((d) => contains(sentence, d) && d.grain !== "year");
+  const inSentence = sentenceDates.filter((d) => d.grain !== "year");
   if (attribution) {
     if (attribution.date) return attribution.date;
     const said = statementDate(doc, attribution, dates);
