@@ -339,9 +339,11 @@ function coordinationEnd(tv: TokenView, a: number, last: number): number {
     } else if (w === "and" || w === "but") {
       for (let j = k + 1; j <= Math.min(last, k + 8); j++) {
         const m = matchCue(tv, j);
-        if (!m || m.according || !m.form || m.form.gerund && m.first === m.head || !STRONG_CLASSES.has(m.form.cls)) continue;
+        // "… that Machado was “disgusting” and encouraged Americans …": a past-tense verb after "and" starts a new predicate.
+        const pastVP = m !== null && m.first === k + 1 && m.form !== null && !m.form.present && !m.form.gerund;
+        if (!m || m.according || !m.form || m.form.gerund && m.first === m.head || !(STRONG_CLASSES.has(m.form.cls) || pastVP)) continue;
         if (m.first === k + 1) {
-          if (clausal) break; // "he’d sit Putin down and tell him …" is still the reported clause
+          if (clausal && !pastVP) break; // "he’d sit Putin down and tell him …" is still the reported clause
           return k - 1;
         }
         const s = leftSubject(tv, m.first - 1, k + 1);

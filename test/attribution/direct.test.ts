@@ -84,3 +84,13 @@ test("a cue inside a quotation belongs to the quoted speaker and is not read", (
   assert.equal(list.length, 1);
   assert.equal(list[0]!.cue, "told");
 });
+
+test("a quote signed with a dash and a name at the end of its line", () => {
+  const list = attributions("“We cannot wait for another winter like this one.” ― Olga Petrova\n“The trains never came.” ― Ivan S. Markov\n");
+  assert.equal(list.length, 2);
+  assert.equal(list[0]!.kind, "direct");
+  assert.equal(list[0]!.cue, "―");
+  assert.equal(list[0]!.source, "Olga Petrova");
+  assert.deepEqual(list[0]!.content, ["“We cannot wait for another winter like this one.”"]);
+  assert.equal(list[1]!.source, "Ivan S. Markov");
+});

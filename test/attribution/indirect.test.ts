@@ -109,3 +109,27 @@ test("two speakers in one sentence get one attribution each; content stops befor
   assert.deepEqual(b.content, ["the strike showed poor discipline"]);
   assert.deepEqual(b.via, ["Reuters/outlet"]);
 });
+
+test("intent verbs: the infinitive is the content, the cue stays the verb", () => {
+  const a = byCue(attributions("The regional governor plans to reopen the bridge next spring."), "plans");
+  assert.equal(a.source, "The regional governor");
+  assert.deepEqual(a.content, ["to reopen the bridge next spring"]);
+  const b = byCue(attributions("The ministry agreed to release the detained journalists."), "agreed");
+  assert.deepEqual(b.content, ["to release the detained journalists"]);
+});
+
+test("content stops at a spaced dash, a semicolon, ', which' and a participle clause", () => {
+  const cases: Array<[string, string]> = [
+    ["The mayor said the shelter was full - a claim nobody disputed.", "the shelter was full"],
+    ["The mayor said the shelter was full; volunteers kept arriving.", "the shelter was full"],
+    ["The mayor said the shelter would close, which surprised the volunteers.", "the shelter would close"],
+    ["The mayor said the shelter would close, prompting an outcry from the volunteers.", "the shelter would close"],
+  ];
+  for (const [text, content] of cases) assert.deepEqual(byCue(attributions(text), "said").content, [content], text);
+});
+
+test("a prepositional adjunct between the cue and 'that' is neither cue nor content", () => {
+  const a = byCue(attributions("The city attorney said in the letter that the advertisement misled voters."), "said");
+  assert.equal(a.source, "The city attorney");
+  assert.deepEqual(a.content, ["that the advertisement misled voters"]);
+});
