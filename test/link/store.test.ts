@@ -1,0 +1,132 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test, type TestContext } from "node:test";
+import { linkCorpus } from "../../src/link/batch.js";
+import type { ClaimLayers } from "../../src/link/model.js";
+import type { Document } from "../../src/model/document.js";
+import type { Database } from "../../src/store/database.js";
+import { saveDocument } from "../../src/store/documents.js";
+import { linkDocument, loadClaimLayers, loadLinkResult, unlinkedDocumentIds } from "../../src/store/links.js";
+import { pgliteBackend, postgresBackend, type Backend } from "../helpers/databases.js";
+import { article } from "./build.js";
+import { fixtureDocuments, ivanovaAlone } from "../fixtures/link/articles.js";
+
+const docs: Document[] = [...fixtureDocuments(), article(ivanovaAlone)];
+
+/** A fixed shuffle, so a failure can be replayed. */
+function shuffled<T>(list: readonly T[], seed: number): T[] {
+  const out = [...list];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1_103_515_245 + 12_345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const LINK_TABLES = [
+  "figure_revisions",
+  "figure_group_members",
+  "figure_groups",
+  "events",
+  "entity_aliases",
+  "entities",
+  "entity_name_roles",
+  "entity_name_surfaces",
+  "entity_names",
+  "entity_mentions",
+  "link_keys",
+  "link_documents",
+  "figures",
+  "attributions",
+  "document_sources",
+  "spans",
+  "documents",
+];
+
+async function empty(db: Database): Promise<void> {
+  for (const t of LINK_TABLES) await db.query(`DELETE FROM ${t}`);
+}
+
+async function ingest(db: Database, doc: Document): Promise<void> {
+  await saveDocument(db, doc, null);
+  await linkDocument(db, doc);
+}
+
+for (const makeBackend of [pgliteBackend, postgresBackend]) {
+  describe(`incremental linking on ${makeBackend === pgliteBackend ? "PGlite" : "PostgreSQL"}`, () => {
+    let backend: Backend;
+    let db: Database;
+    before(async () => {
+      backend = await makeBackend();
+      if (!backend.unavailable) db = await backend.open();
+    });
+    after(async () => {
+      await db?.close();
+      await backend?.cleanup();
+    });
+    const it = (name: string, fn: (t: TestContext) => Promise<void>) =>
+      test(name, async (t) => {
+        if (backend.unavailable) return t.skip(backend.unavailable);
+        await fn(t);
+      });
+
+    it("after each article, the store holds what linking those articles at once gives", async () => {
+      await empty(db);
+      const order = shuffled(docs, 7);
+      for (let i = 0; i < order.length; i++) {
+        await ingest(db, order[i]!);
+        assert.deepEqual(await loadLinkResult(db), linkCorpus(order.slice(0, i + 1)), `after ${i + 1} articles`);
+      }
+    });
+
+    it("any order of arrival gives the batch result", async () => {
+      const batch = linkCorpus(docs);
+      for (const [name, order] of [
+        ["as listed", docs],
+        ["reversed", [...docs].reverse()],
+        ["shuffled", shuffled(docs, 42)],
+      ] as const) {
+        await empty(db);
+        for (const d of order) await ingest(db, d);
+        assert.deepEqual(await loadLinkResult(db), batch, name);
+      }
+      // The four happenings, and the bare-surname article: a surname alone links no events.
+      assert.equal(batch.events.length, 5);
+      assert.ok(batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0));
+    });
+
+    it("linking a document again changes nothing", async () => {
+      const before = await loadLinkResult(db);
+      assert.equal(await linkDocument(db, docs[0]!), false);
+      assert.deepEqual(await loadLinkResult(db), before);
+    });
+
+    it("stored claim layers read back as the documents carried them", async () => {
+      const layers = await loadClaimLayers(db);
+      for (const d of docs) {
+        const mine = d.layers as ClaimLayers;
+        const back = layers.get(d.id);
+        assert.ok(back, d.source);
+        assert.deepEqual(back.attributions, mine.attributions, d.source);
+        assert.deepEqual(back.entities, mine.entities, d.source);
+        assert.deepEqual(
+          back.figures,
+          mine.figures!.map((f) => ({ ...f, measure: f.measure?.toLowerCase() ?? null })),
+          d.source,
+        );
+      }
+      assert.deepEqual(await unlinkedDocumentIds(db), []);
+      await saveDocument(db, article({ ...ivanovaAlone, source: "link/unlinked.txt", title: "Not linked yet" }), null);
+      assert.equal((await unlinkedDocumentIds(db)).length, 1);
+    });
+
+    it("concurrent writers give the batch result", async (t) => {
+      if (backend.name !== "postgres") return t.skip("PGlite has one connection; concurrency is PostgreSQL's");
+      await empty(db);
+      for (const d of docs) await saveDocument(db, d, null);
+      await Promise.all(shuffled(docs, 3).map((d) => linkDocument(db, d)));
+      assert.deepEqual(await loadLinkResult(db), linkCorpus(docs));
+    });
+  });
+}
