@@ -8,6 +8,7 @@
  * "said on Sept. 21" are in the past, "will be available on October 1" in the future. The expressions are few and
  * regular, so a small set of patterns over each sentence is faster and easier to trust than patching chrono's output.
  */
+import type { Token } from "../model/document.js";
 import type { Span } from "../model/span.js";
 
 export type DateGrain = "day" | "week" | "month" | "season" | "year";
@@ -394,9 +395,59 @@ export function findDates(text: string, span: Span, publishedAt: string | null):
   return findWith(text, span, parsePub(publishedAt), publishedAt, families);
 }
 
+/** Date words by first character and length, for a walk over the shared tokens that builds no strings. */
+const WORD_FAMILIES = new Map<number, Array<[string, number]>>();
+function addWord(w: string, family: number): void {
+  const key = w.charCodeAt(0) * 32 + w.length;
+  if (!WORD_FAMILIES.has(key)) WORD_FAMILIES.set(key, []);
+  WORD_FAMILIES.get(key)!.push([w, family]);
+}
+for (const m of ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]) addWord(m, MONTH);
+for (const d of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) addWord(d, WEEKDAY);
+for (const h of ["Year", "Christmas", "Boxing", "Halloween", "Valentine", "Independence", "Victory", "Thanksgiving", "Easter"]) addWord(h, HOLIDAY);
+for (const x of ["spring", "summer", "autumn", "fall", "winter"]) {
+  addWord(x, SEASON);
+  addWord(x[0]!.toUpperCase() + x.slice(1), SEASON);
+}
+for (const x of ["today", "yesterday", "tomorrow", "tonight", "overnight", "ago", "before"]) {
+  addWord(x, RELATIVE);
+  addWord(x[0]!.toUpperCase() + x.slice(1), RELATIVE);
+}
+/** "week", "month" … count only after "this", "last" or "next". */
+const AFTER_DEICTIC = ["week", "month", "year", "morning", "afternoon", "evening", "night"];
+const DEICTIC = ["this", "last", "next", "This", "Last", "Next"];
+
+function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const len = t.end - t.start;
+    if (t.kind === "number") {
+      if (len === 4) {
+        const c = text.charCodeAt(t.start);
+        const c2 = text.charCodeAt(t.start + 1);
+        if ((c === 49 && c2 === 57) || (c === 50 && c2 === 48)) out.push({ at: t.start, family: text.charCodeAt(t.end) === 45 ? ISO | YEAR : YEAR });
+      }
+      continue;
+    }
+    if (t.kind !== "word" || len > 31) continue;
+    const list = WORD_FAMILIES.get(text.charCodeAt(t.start) * 32 + len);
+    if (list) {
+      for (const [w, family] of list) if (text.startsWith(w, t.start)) out.push({ at: t.start, family });
+      continue;
+    }
+    if (len >= 4 && len <= 9 && i > 0) {
+      const prev = tokens[i - 1]!;
+      if (prev.end - prev.start === 4 && DEICTIC.some((d) => text.startsWith(d, prev.start)) && AFTER_DEICTIC.some((w) => w.length === len && text.startsWith(w, t.start)))
+        out.push({ at: t.start, family: RELATIVE });
+    }
+  }
+  return out;
+}
+
 /** Dates in every sentence of a document: one scan for date words, then the patterns a sentence needs. */
-export function findDatesInSentences(text: string, sentences: readonly Span[], publishedAt: string | null): DateMention[] {
-  const all = triggers(text, { start: 0, end: text.length });
+export function findDatesInSentences(text: string, sentences: readonly Span[], publishedAt: string | null, tokens?: readonly Token[]): DateMention[] {
+  const all = tokens ? tokenTriggers(text, tokens) : triggers(text, { start: 0, end: text.length });
   const pub = parsePub(publishedAt);
   const out: DateMention[] = [];
   let t = 0;

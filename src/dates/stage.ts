@@ -14,7 +14,7 @@ export const datesStage: Stage = {
   reads: ["sentences"],
   adds: ["dates"],
   run(doc) {
-    const dates = findDatesInSentences(doc.text, doc.layers.sentences ?? [], doc.publishedAt);
+    const dates = findDatesInSentences(doc.text, doc.layers.sentences ?? [], doc.publishedAt, doc.layers.tokens);
     const attributions = attributionsOf(doc);
     if (!attributions) return { dates };
     const dated = attributions.map((a) => (a.date != null ? a : { ...a, date: statementDate(doc, a, dates) }));

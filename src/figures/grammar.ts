@@ -143,6 +143,22 @@ class Reader {
   ) {}
 
   read(): Quantity[] {
+    this.scan();
+    // A bare number coordinated with a counted one shares its unit: "68,400 people … and 95,800 who",
+    // "84.75 cents, while the lowest is 74.07".
+    let last: Quantity | null = null;
+    for (const q of this.out) {
+      if (q.role !== "quantity") continue;
+      if (q.unit && q.unitKind !== "percent" && q.unitKind !== "age" && !q.unit.startsWith("% ")) last = q;
+      else if (!q.unit && last && !q.weak && q.value !== null && Number.isFinite(q.value)) {
+        q.unit = last.unit;
+        q.unitKind = last.unitKind;
+      }
+    }
+    return this.out;
+  }
+
+  private scan(): void {
     let i = 0;
     while (i < this.L.length) {
       const t = this.L[i]!;
@@ -153,7 +169,6 @@ class Reader {
       const next = this.quantityAt(i);
       i = next > i ? next : i + 1;
     }
-    return this.out;
   }
 
   private low(i: number): string {
@@ -542,7 +557,7 @@ class Reader {
         if (MONTHS.has(w) && /^[A-Z]/.test(t.text)) break;
         if (/ly$/.test(w) && w.length > 4 && !["family", "july", "italy", "ally", "assembly", "rally", "supply", "belly", "jelly"].includes(w)) break;
         // a participle after the head noun starts a clause: "63 soldiers killed", "600 people living"
-        if (words.length > 0 && /(ed|ing)$/.test(w) && w.length > 4) break;
+        if (words.length > 0 && /(ed|ing)$/.test(w) && w.length > 4 && isPluralNoun(words[words.length - 1]!.lower)) break;
       }
       words.push({ start: t.start, end: L[e - 1]!.end, lower, text: t.text });
       x = e;

@@ -87,7 +87,10 @@ for (const w of [...CANDIDATE_WORDS, "one"]) CANDIDATE_FIRST[w.charCodeAt(0)] = 
 function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number): boolean {
   for (let i = from; i < tokens.length && tokens[i]!.start < end; i++) {
     const t = tokens[i]!;
-    if (t.kind === "number") return true;
+    if (t.kind === "number") {
+      if (!isBareYear(text, tokens, i)) return true;
+      continue;
+    }
     if (t.kind !== "word") continue;
     const len = t.end - t.start;
     if (len < 3) continue;
@@ -109,6 +112,24 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
     if (w.endsWith("fold")) return true;
   }
   return false;
+}
+
+const NOT_COUNTED_AFTER_YEAR = new Set(["when", "that", "with", "after", "before", "until", "were", "will", "from", "into", "during", "since", "election", "elections", "campaign", "race", "presidential", "primary", "primaries"]);
+
+/** "in 2016", "the 2020 race": a four-digit year with nothing after it that it could count. */
+function isBareYear(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.end - t.start !== 4) return false;
+  const c = text.charCodeAt(t.start);
+  const c2 = text.charCodeAt(t.start + 1);
+  if (!((c === 49 && c2 === 57) || (c === 50 && c2 === 48))) return false;
+  const prev = tokens[i - 1];
+  if (prev && prev.end === t.start && prev.kind !== "word") return false; // "$2000", "-2016"
+  const next = tokens[i + 1];
+  if (!next || next.kind !== "word") return true;
+  const n0 = text.charCodeAt(next.start);
+  if (n0 < 97 || n0 > 122 || next.end - next.start <= 3) return true;
+  return NOT_COUNTED_AFTER_YEAR.has(text.slice(next.start, next.end));
 }
 
 /** The figure's unit: people for persons ("Russian soldiers" → people), else the grammar's normalised unit. */

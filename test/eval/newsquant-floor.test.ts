@@ -4,7 +4,7 @@ import { loadNewsQuant, newsQuantPath, score } from "../../eval/newsquant.js";
 
 // Floors a little under what `npm run eval:newsquant` reaches, so a regression in the number grammar fails CI.
 const VALUE_F1_FLOOR = 93.5;
-const VALUE_UNIT_F1_FLOOR = 83.5;
+const VALUE_UNIT_F1_FLOOR = 84.5;
 
 const data = loadNewsQuant();
 

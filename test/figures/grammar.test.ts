@@ -115,6 +115,18 @@ test("pronoun 'one' and compounds are not amounts", () => {
   assert.equal(weak[0]!.weak, true);
 });
 
+test("a bare number coordinated with a counted one shares its unit", () => {
+  assert.deepEqual(amounts("The ministry counted 68,400 conscripts in October and 95,800 in November."), [
+    ["68,400 conscripts", 68400, "exact", "conscript"],
+    ["95,800", 95800, "exact", "conscript"],
+  ]);
+  // a percentage does not lend its unit to a level
+  assert.deepEqual(amounts("The index gained 0.7 percent to 6,327.80."), [
+    ["0.7 percent", 0.7, "exact", "percentage"],
+    ["6,327.80", 6327.8, "exact", null],
+  ]);
+});
+
 test("singular forms", () => {
   assert.equal(singular("casualties"), "casualty");
   assert.equal(singular("servicemen"), "serviceman");
