@@ -15,7 +15,7 @@
  *   ("the ministry initially said 63") do not count as new statements.
  */
 import type { Speaker } from "../model/claims.js";
-import { CUMULATIVE_MEASURES, MEASURE_LABELS, QUALIFIER_STRETCH } from "../lang/en/events.js";
+import { CUMULATIVE_MEASURES, MEASURE_LABELS, PROPORTION_UNITS, QUALIFIER_STRETCH } from "../lang/en/events.js";
 import type {
   Dispute,
   EntityRef,
@@ -25,7 +25,7 @@ import type {
   LinkedFigureGroup,
   Revision,
 } from "./model.js";
-import { countryCode, fold, organizationKey, personKey } from "./names.js";
+import { countryCode, fold, organizationKey } from "./names.js";
 import { compareIds } from "./entities.js";
 import { cmp, shortHash } from "./util.js";
 
@@ -37,14 +37,18 @@ export interface Interval {
 }
 
 /** The values a figure allows, or null when it gives no usable number. */
-export function interval(f: Pick<FigureRecord, "value" | "low" | "high" | "qualifier">): Interval | null {
+export function interval(
+  f: Pick<FigureRecord, "value" | "low" | "high" | "qualifier"> & { unit?: string | null },
+): Interval | null {
+  // Proportions ("one in five" = 0.2) are compared with percentages.
+  const scale = f.unit && PROPORTION_UNITS.has(f.unit.toLowerCase()) ? 100 : 1;
   if (f.qualifier === "range" || f.qualifier === "vague" || f.value === null) {
     const low = f.low ?? f.value;
     const high = f.high ?? f.value;
     if (low === null && high === null) return null;
-    return { low: low ?? 0, high: high ?? Infinity, lowOpen: false, highOpen: false };
+    return { low: (low ?? 0) * scale, high: (high ?? Infinity) * scale, lowOpen: false, highOpen: false };
   }
-  const v = f.value;
+  const v = f.value * scale;
   const s = QUALIFIER_STRETCH[f.qualifier];
   return {
     low: v * s.low,
@@ -71,7 +75,8 @@ export function groupId(eventId: string, measure: string, unitKind: string): str
 
 export function groupLabel(measure: string, unitKind: string, eventLabel: string): string {
   const what = MEASURE_LABELS.get(measure) ?? measure;
-  const unit = unitKind === "percent" ? " (%)" : unitKind.startsWith("currency:") ? ` (${unitKind.slice(9)})` : "";
+  const colon = unitKind.indexOf(":");
+  const unit = unitKind === "percent" ? " (%)" : colon > 0 ? ` (${unitKind.slice(colon + 1)})` : "";
   return `${what}${unit} — ${eventLabel}`;
 }
 
@@ -131,8 +136,8 @@ export function voices(figures: readonly FigureRecord[]): Array<string | null> {
   const fullBySurname = new Map<string, Set<string>>();
   for (const v of all) {
     if (!v.startsWith("person:") || !v.includes(" ")) continue;
-    const p = personKey(v.slice(7));
-    if (p) fullBySurname.set(p.surname, new Set([...(fullBySurname.get(p.surname) ?? []), v]));
+    const surname = v.slice(7).split(" ").pop()!;
+    fullBySurname.set(surname, new Set([...(fullBySurname.get(surname) ?? []), v]));
   }
   for (const v of all) {
     if (v.startsWith("person:") && !v.includes(" ")) {
@@ -298,11 +303,14 @@ export function buildGroup(
   };
 }
 
-/** Figures of one event, split by measure and unit kind (figures with no measure are not grouped). */
+/**
+ * Figures of one event, split by measure and unit kind. Figures with no measure, and durations and ages ("up to
+ * 10 years", "58"), are not grouped: they are not counts anyone disputes.
+ */
 export function splitByMeasure(figures: readonly FigureRecord[]): Map<string, FigureRecord[]> {
   const out = new Map<string, FigureRecord[]>();
   for (const f of figures) {
-    if (!f.measure) continue;
+    if (!f.measure || f.unitKind.startsWith("time:")) continue;
     const k = `${f.measure}\u0000${f.unitKind}`;
     out.set(k, [...(out.get(k) ?? []), f]);
   }

@@ -7,7 +7,10 @@ import type { EntityType } from "../model/claims.js";
 import { COUNTRY_FORMS, ORGANIZATION_SYNONYMS } from "../lang/en/organizations.js";
 import {
   FIRST_NAME_EQUIVALENTS,
+  NAME_HEAD_TYPES,
+  NAME_PARTICLES,
   NAME_SUFFIXES,
+  NOT_NAME_STARTS,
   PATRONYMIC,
   PERSON_TITLES,
   PRONOUNS,
@@ -58,19 +61,26 @@ export interface PersonKey {
  * transliteration rules; Ukrainian and Russian forms of a first name made one. Null when nothing name-like is left.
  */
 export function personKey(name: string): PersonKey | null {
-  let words = fold(name)
+  // The words as written (for capitals) and folded (for comparing), side by side.
+  let written = name
+    .replace(/[’‘ʼ`]/g, "'")
     .replace(/'s\b/g, "")
     .replace(/[.,;:()"]/g, " ")
-    .split(" ")
+    .split(/\s+/)
     .filter(Boolean);
-  while (words.length > 1 && PERSON_TITLES.has(words[0]!)) words = words.slice(1);
-  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  const folded = (ws: string[]) => ws.map((w) => fold(w));
+  while (written.length > 1 && PERSON_TITLES.has(fold(written[0]!))) written = written.slice(1);
+  while (written.length > 1 && NAME_SUFFIXES.has(fold(written[written.length - 1]!))) written = written.slice(0, -1);
   // Initials anywhere but the end ("Vladimir V. Putin", "S. Sevryukov") and middle patronymics go.
-  words = words.filter(
-    (w, i) => i === words.length - 1 || (w.length > 1 && !(i > 0 && PATRONYMIC.test(w))),
+  written = written.filter(
+    (w, i) => i === written.length - 1 || (w.length > 1 && !(i > 0 && PATRONYMIC.test(fold(w)))),
   );
-  if (words.length === 0 || words.some((w) => PRONOUNS.has(w) && words.length === 1)) return null;
+  const words = folded(written);
+  if (words.length === 0 || (words.length === 1 && PRONOUNS.has(words[0]!))) return null;
   if (!words.every((w) => /^[a-z][a-z'-]*$/.test(w))) return null;
+  // A name is capitalised words (particles aside) and does not start like a sentence ("And Kyiv").
+  if (NOT_NAME_STARTS.has(words[0]!)) return null;
+  if (!written.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && NAME_PARTICLES.has(words[i]!)))) return null;
   const keys = words.map((w) => w.split("-").map(transliterationKey).join("-"));
   if (keys.length > 1) keys[0] = FIRST_NAME_EQUIVALENTS.get(keys[0]!) ?? keys[0]!;
   return { key: keys.join(" "), surname: keys[keys.length - 1]!, full: keys.length > 1 };
@@ -154,6 +164,17 @@ export interface NameKey {
   block: string;
   /** For people: whether the key holds a first name too. */
   full: boolean;
+}
+
+/**
+ * The type a name is linked as: a "person" whose last word marks a body, an outlet or a place ("Russian MoD",
+ * "Kyiv Daily Wire", "Dnipro River") is taken as that; null for names that are none of these ("New Year").
+ */
+export function linkedType(type: EntityType, name: string): EntityType | null {
+  if (type !== "person") return type;
+  const last = fold(name).replace(/'s$/, "").split(" ").pop() ?? "";
+  const head = NAME_HEAD_TYPES.get(last);
+  return head === undefined ? type : head === "none" ? null : head;
 }
 
 /** The key of a name of the given type, or null when the name cannot be keyed (a pronoun, a bare "the"). */

@@ -4,7 +4,7 @@
  */
 import type { EntityType, Figure, Speaker, SpeakerType } from "../model/claims.js";
 import type { Document } from "../model/document.js";
-import { CURRENCY_UNITS, PERCENT_UNITS } from "../lang/en/events.js";
+import { CURRENCY_UNITS, PEOPLE_UNITS, PERCENT_UNITS, PROPORTION_UNITS, TIME_UNITS } from "../lang/en/events.js";
 import { PRONOUNS } from "../lang/en/variants.js";
 import { eventFeatures } from "./features.js";
 import type {
@@ -16,7 +16,7 @@ import type {
 } from "./model.js";
 import { claimLayers } from "./model.js";
 import { withoutTitles } from "./entities.js";
-import { cleanSurface, fold, nameKey } from "./names.js";
+import { cleanSurface, fold, linkedType, nameKey } from "./names.js";
 import { cmp } from "./util.js";
 
 /** Entity types linked across documents. Groups ("Western officials") and anonymous sources stay per document. */
@@ -53,8 +53,9 @@ function documentEntities(doc: Document, speakers: readonly Speaker[]): {
   resolve(type: EntityType, name: string): EntityRef | null;
 } {
   const drafts = new Map<string, Draft>();
-  const add = (type: EntityType, name: string, surfaces: readonly string[], roles: readonly string[], mentions: number) => {
-    if (!LINKED_TYPES.has(type)) return;
+  const add = (given: EntityType, name: string, surfaces: readonly string[], roles: readonly string[], mentions: number) => {
+    const type = linkedType(given, name);
+    if (!type || !LINKED_TYPES.has(type)) return;
     const k = nameKey(type, name);
     if (!k) return;
     const id = `${type}\u0000${k.key}`;
@@ -118,8 +119,9 @@ function documentEntities(doc: Document, speakers: readonly Speaker[]): {
     .sort((a, b) => cmp(a.type, b.type) || cmp(a.key, b.key));
   return {
     records,
-    resolve(type, name) {
-      const k = nameKey(type, name);
+    resolve(given, name) {
+      const type = linkedType(given, name);
+      const k = type && nameKey(type, name);
       if (!k) return null;
       const id = `${type}\u0000${k.key}`;
       const target = redirect.get(id) ?? id;
@@ -129,13 +131,36 @@ function documentEntities(doc: Document, speakers: readonly Speaker[]): {
   };
 }
 
-/** "count", "percent" or "currency:<unit>" for a figure's unit as the figure stage normalises it. */
+/**
+ * What kind of quantity a figure is, from its unit as the figure stage normalises it: "count" (of people, or
+ * unstated), "count:<noun>" (rockets, drones, requests), "percent" (percentages and proportions),
+ * "currency:<unit>", "time:<unit>". Figures are compared only within one kind.
+ */
 export function unitKind(unit: string | null): string {
   if (!unit) return "count";
   const u = unit.toLowerCase();
-  if (PERCENT_UNITS.has(u)) return "percent";
+  if (PEOPLE_UNITS.has(u)) return "count";
+  if (PERCENT_UNITS.has(u) || PROPORTION_UNITS.has(u)) return "percent";
   if (CURRENCY_UNITS.has(u)) return `currency:${u}`;
-  return "count";
+  if (TIME_UNITS.has(u)) return `time:${u}`;
+  return `count:${u}`;
+}
+
+/** How long before publication a statement date may lie before it is more likely a misread date in the text. */
+const STATEMENT_DATE_WINDOW_DAYS = 14;
+
+/**
+ * When a figure was stated: its attribution's date when that lies within two weeks before publication (a
+ * statement reported later than that is rare, a date from another clause attached to it is not), else the
+ * publication date, else the figure's own date.
+ */
+export function statedOn(attributionDate: string | null, publishedAt: string | null, figureDate: string | null): string | null {
+  if (attributionDate && publishedAt) {
+    const days = (Date.parse(publishedAt) - Date.parse(attributionDate)) / 86_400_000;
+    if (days >= 0 && days <= STATEMENT_DATE_WINDOW_DAYS) return attributionDate;
+    return publishedAt;
+  }
+  return attributionDate ?? publishedAt ?? figureDate;
 }
 
 function speakerRef(
@@ -190,7 +215,7 @@ export function prepareDocument(doc: Document): DocRecord {
       speaker: f.speaker ? { name: f.speaker.name, type: f.speaker.type, role: f.speaker.role ?? null } : null,
       speakerEntity: speakerRef(f.speaker, entities.resolve),
       via: (attribution?.via ?? []).map(({ name, type }) => ({ name, type })),
-      statedOn: attribution?.date ?? doc.publishedAt ?? f.date ?? null,
+      statedOn: statedOn(attribution?.date ?? null, doc.publishedAt, f.date ?? null),
       refersTo: f.date ?? null,
       revises: f.revises ?? null,
       publishedAt: doc.publishedAt,

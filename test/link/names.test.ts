@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { clusterBlock } from "../../src/link/entities.js";
-import { nameKey, organizationKey, personKey } from "../../src/link/names.js";
+import { linkedType, nameKey, organizationKey, personKey } from "../../src/link/names.js";
+import { statedOn, unitKind } from "../../src/link/records.js";
 
 const key = (type: Parameters<typeof nameKey>[0], name: string) => nameKey(type, name)?.key ?? null;
 
@@ -62,4 +63,33 @@ test("a bare surname joins a full name only when the block has exactly one", () 
   assert.equal(two.get("ivanova"), "ivanova");
   assert.equal(two.get("anna ivanova"), "anna ivanova");
   assert.equal(two.get("maria ivanova"), "maria ivanova");
+});
+
+test("only capitalised names are people's names; a name's last word can say it is a body, outlet or place", () => {
+  assert.equal(personKey("her husband"), null);
+  assert.equal(personKey("Video footage"), null);
+  assert.equal(personKey("And Kyiv"), null);
+  assert.equal(personKey("Charles de Gaulle")?.key, "charles de gaule");
+  assert.equal(linkedType("person", "Dnipro River"), "place");
+  assert.equal(linkedType("person", "Kyiv Daily Wire"), "outlet");
+  assert.equal(linkedType("person", "Russian MoD"), "organization");
+  assert.equal(linkedType("person", "New Year"), null);
+  assert.equal(linkedType("person", "Pavel Orlov"), "person");
+});
+
+test("unit kinds keep counts of people, of things, shares and durations apart", () => {
+  assert.equal(unitKind(null), "count");
+  assert.equal(unitKind("people"), "count");
+  assert.equal(unitKind("drone"), "count:drone");
+  assert.equal(unitKind("percentage"), "percent");
+  assert.equal(unitKind("proportion"), "percent");
+  assert.equal(unitKind("year of age"), "time:year of age");
+  assert.equal(unitKind("dollar"), "currency:dollar");
+});
+
+test("a statement date is trusted only within two weeks before publication", () => {
+  assert.equal(statedOn("2023-01-01", "2023-01-04", null), "2023-01-01");
+  assert.equal(statedOn("2022-11-01", "2023-01-20", null), "2023-01-20", "a month from another clause");
+  assert.equal(statedOn("2023-02-01", "2023-01-20", null), "2023-01-20", "after publication");
+  assert.equal(statedOn(null, null, "2023-01-01"), "2023-01-01");
 });

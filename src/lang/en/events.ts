@@ -129,6 +129,19 @@ export const MEASURE_LABELS: ReadonlyMap<string, string> = new Map([
 /** Units (as the figure stage normalises them) that are percentages. */
 export const PERCENT_UNITS = new Set(["percentage", "percent", "per cent", "%", "percentage point", "pc"]);
 
+/** Units that are fractions of one ("one in five" = 0.2): compared with percentages after scaling by 100. */
+export const PROPORTION_UNITS = new Set(["proportion", "fraction", "share"]);
+
+/** Units that count people (the figure stage mostly says "people"); all of them count the same thing. */
+export const PEOPLE_UNITS = new Set([
+  "people", "person", "persons", "soldier", "troop", "man", "woman", "child", "civilian", "resident", "individual",
+]);
+
+/** Units of time: a figure in these is a duration or an age, never a count of people or things. */
+export const TIME_UNITS = new Set([
+  "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "year of age",
+]);
+
 /** Currency units, singular and lower-case. */
 export const CURRENCY_UNITS = new Set([
   "dollar", "us dollar", "euro", "pound", "pound sterling", "ruble", "rouble", "hryvnia", "yuan", "yen", "rupee",

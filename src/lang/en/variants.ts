@@ -95,3 +95,35 @@ export const PRONOUNS = new Set([
   "i", "me", "my", "you", "your", "who", "whom", "which", "that", "this", "these", "those", "himself", "herself",
   "itself", "themselves",
 ]);
+
+/** Lower-case particles that may stand inside a person's name ("Charles de Gaulle", "Mohammed bin Salman"). */
+export const NAME_PARTICLES = new Set(["de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le"]);
+
+/** Words that never begin a person's name: a capitalised "And Kyiv" or "In Moscow" is a sentence start. */
+export const NOT_NAME_STARTS = new Set([
+  "and", "or", "but", "in", "on", "at", "of", "for", "from", "to", "by", "with", "the", "a", "an", "as", "if", "so",
+  "when", "while", "after", "before", "since", "this", "that", "these", "those", "his", "her", "their", "our", "its",
+]);
+
+/**
+ * The last word of a name that marks it as something other than a person, for names a per-document stage typed
+ * "person": "Dnipro River" is a place, "Kyiv Daily Wire" an outlet, "Russian MoD" a body; "New Year" nothing.
+ */
+export const NAME_HEAD_TYPES: ReadonlyMap<string, "organization" | "outlet" | "place" | "none"> = new Map([
+  ...[
+    "ministry", "mod", "department", "administration", "directorate", "council", "agency", "institute", "service",
+    "office", "committee", "commission", "army", "forces", "military", "police", "government", "court",
+    "parliament", "party", "union", "company", "corporation", "bank", "university", "association", "foundation",
+    "network", "regiment", "brigade", "battalion", "division", "group", "organization", "organisation", "fund",
+    "authority", "guard", "navy", "command", "headquarters", "kremlin",
+  ].map((w) => [w, "organization"] as const),
+  ...[
+    "review", "wire", "monitor", "post", "report", "news", "times", "daily", "gazette", "courier", "dispatch",
+    "ledger", "tv", "radio", "press", "journal", "herald", "tribune", "telegraph", "weekly", "channel",
+  ].map((w) => [w, "outlet"] as const),
+  ...[
+    "river", "sea", "region", "oblast", "district", "city", "town", "village", "lake", "mountains", "island", "bay",
+    "valley", "province", "square", "street", "bridge", "station", "airport", "port",
+  ].map((w) => [w, "place"] as const),
+  ...["year", "day", "eve", "footage", "video", "war"].map((w) => [w, "none"] as const),
+]);
