@@ -10,7 +10,7 @@ import { benchDocument, bestOf, countWords, polnearTexts } from "./corpus.js";
 export async function benchAttribution(runs = 5): Promise<string> {
   const texts = polnearTexts();
   const words = countWords(texts);
-  const docs = texts.map(benchDocument);
+  const docs = texts.map((t) => benchDocument(t));
   const segmented = docs.map((d) => runPipeline(d, [cleanStage, segmentStage]));
   const rate = (ms: number) => Math.round(words / (ms / 1000)).toLocaleString("en").padStart(11);
   let attributions = 0;

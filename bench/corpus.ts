@@ -7,19 +7,31 @@ import type { Document } from "../src/model/document.js";
 /** Evaluation data lives beside the repository in ../shared and is read at run time, never copied in. */
 export const EVAL_DATA = process.env.CLAIMTRACE_EVAL_DATA ?? fileURLToPath(new URL("../../shared/eval-data/", import.meta.url));
 
-/** The raw article texts of PolNeAR (all splits): a realistic news corpus for speed measurements. */
-export function polnearTexts(limit = Infinity): string[] {
-  const texts: string[] = [];
+export interface BenchArticle {
+  source: string;
+  text: string;
+  /** The date PolNeAR file names carry ("nyt_2016-09-02_…"), so that relative dates resolve. */
+  publishedAt: string | null;
+}
+
+/** The raw articles of PolNeAR (all splits): a realistic news corpus for speed measurements. */
+export function polnearArticles(limit = Infinity): BenchArticle[] {
+  const articles: BenchArticle[] = [];
   for (const split of ["train", "dev", "test"]) {
     const dir = join(EVAL_DATA, "polnear", "data", split, "text");
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {
-      if (texts.length >= limit) return texts;
-      texts.push(readFileSync(join(dir, name), "utf8"));
+      if (articles.length >= limit) return articles;
+      const publishedAt = /_(\d{4}-\d{2}-\d{2})_/.exec(name)?.[1] ?? null;
+      articles.push({ source: name, text: readFileSync(join(dir, name), "utf8"), publishedAt });
     }
   }
-  if (texts.length === 0) throw new Error(`no PolNeAR texts under ${EVAL_DATA} (set CLAIMTRACE_EVAL_DATA)`);
-  return texts;
+  if (articles.length === 0) throw new Error(`no PolNeAR texts under ${EVAL_DATA} (set CLAIMTRACE_EVAL_DATA)`);
+  return articles;
+}
+
+export function polnearTexts(limit = Infinity): string[] {
+  return polnearArticles(limit).map((a) => a.text);
 }
 
 export function countWords(texts: readonly string[]): number {
@@ -40,9 +52,9 @@ export function bestOf(runs: number, fn: () => void): number {
 }
 
 /** A plain-text document for benchmarks, before any stage has run. */
-export function benchDocument(text: string): Document {
+export function benchDocument(text: string, source = "bench", publishedAt: string | null = null): Document {
   return toDocument({
-    source: "bench",
+    source,
     format: "txt",
     text,
     encoding: "UTF-8",
@@ -52,7 +64,7 @@ export function benchDocument(text: string): Document {
     outlet: null,
     url: null,
     language: "en",
-    publishedAt: null,
-    publishedAtSource: "none",
+    publishedAt,
+    publishedAtSource: publishedAt ? "record" : "none",
   });
 }

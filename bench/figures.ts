@@ -1,73 +1,20 @@
 // Cost of figures and dates: extraction time of the PolNeAR corpus with and without the figures and dates stages,
 // measured in the same run (target: they add at most 25% to the extraction time). Runnable alone:
 //   node --import tsx bench/figures.ts
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { documentToJson } from "../src/contract/document-json.js";
-import { toDocument } from "../src/ingest/document.js";
 import type { Document } from "../src/model/document.js";
 import { defaultStages, runPipeline } from "../src/pipeline/pipeline.js";
-import { EVAL_DATA, countWords } from "./corpus.js";
+import { benchDocument, countWords, polnearArticles, type BenchArticle } from "./corpus.js";
 
 const OURS = new Set(["dates", "figures"]);
 
-/** PolNeAR articles with the publication date their file names carry ("nyt_2016-09-02_…"), so dates resolve. */
-function articles(): Document[] {
-  const docs: Document[] = [];
-  for (const split of ["train", "dev", "test"]) {
-    const dir = join(EVAL_DATA, "polnear", "data", split, "text");
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      const publishedAt = /_(\d{4}-\d{2}-\d{2})_/.exec(name)?.[1] ?? null;
-      docs.push(
-        toDocument({
-          source: name,
-          format: "txt",
-          text: readFileSync(join(dir, name), "utf8"),
-          encoding: "UTF-8",
-          excluded: [],
-          title: null,
-          byline: null,
-          outlet: null,
-          url: null,
-          language: "en",
-          publishedAt,
-          publishedAtSource: publishedAt ? "record" : "none",
-        }),
-      );
-    }
-  }
-  if (docs.length === 0) throw new Error(`no PolNeAR texts under ${EVAL_DATA} (set CLAIMTRACE_EVAL_DATA)`);
-  return docs;
-}
+type Raw = BenchArticle;
 
-interface Raw {
-  source: string;
-  text: string;
-  publishedAt: string | null;
-}
-
-/** PolNeAR articles as raw records, with the publication date their file names carry ("nyt_2016-09-02_…"). */
-function raws(): Raw[] {
-  return articles().map((d) => ({ source: d.source, text: d.text, publishedAt: d.publishedAt }));
-}
+const raws = (): Raw[] => polnearArticles();
 
 function ingest(r: Raw): Document {
-  return toDocument({
-    source: r.source,
-    format: "txt",
-    text: r.text,
-    encoding: "UTF-8",
-    excluded: [],
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    language: "en",
-    publishedAt: r.publishedAt,
-    publishedAtSource: r.publishedAt ? "record" : "none",
-  });
+  return benchDocument(r.text, r.source, r.publishedAt);
 }
 
 /**

@@ -12,7 +12,7 @@ import { benchDocument, bestOf, countWords, polnearTexts } from "./corpus.js";
 export async function benchPipeline(): Promise<string> {
   const texts = polnearTexts();
   const words = countWords(texts);
-  const docs = texts.map(benchDocument);
+  const docs = texts.map((t) => benchDocument(t));
   const rate = (ms: number) => Math.round(words / (ms / 1000));
   const bare = bestOf(3, () => {
     for (const t of texts) tokenize(t);

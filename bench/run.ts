@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, each reporting ratios against a reference measured in the same run.
 import { benchAttribution } from "./attribution.js";
+import { benchFigures } from "./figures.js";
 import { benchPipeline } from "./pipeline.js";
 
 const benches: Array<[string, () => Promise<string>]> = [
   ["pipeline", benchPipeline],
   ["attribution", () => benchAttribution()],
+  ["figures and dates", () => benchFigures()],
 ];
 
 for (const [name, bench] of benches) {
