@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { toDocument } from "../src/ingest/document.js";
+import { plainTextDocument } from "../src/ingest/document.js";
 import type { Document } from "../src/model/document.js";
 
 /** Evaluation data lives beside the repository in ../shared and is read at run time, never copied in. */
-export const EVAL_DATA = process.env.CLAIMTRACE_EVAL_DATA ?? fileURLToPath(new URL("../../shared/eval-data/", import.meta.url));
+export const EVAL_DATA =
+  process.env.CLAIMTRACE_EVAL_DATA ?? fileURLToPath(new URL("../../shared/eval-data/", import.meta.url));
 
 export interface BenchArticle {
   source: string;
@@ -26,7 +27,8 @@ export function polnearArticles(limit = Infinity): BenchArticle[] {
       articles.push({ source: name, text: readFileSync(join(dir, name), "utf8"), publishedAt });
     }
   }
-  if (articles.length === 0) throw new Error(`no PolNeAR texts under ${EVAL_DATA} (set CLAIMTRACE_EVAL_DATA)`);
+  if (articles.length === 0)
+    throw new Error(`no PolNeAR texts under ${EVAL_DATA} (set CLAIMTRACE_EVAL_DATA)`);
   return articles;
 }
 
@@ -53,18 +55,5 @@ export function bestOf(runs: number, fn: () => void): number {
 
 /** A plain-text document for benchmarks, before any stage has run. */
 export function benchDocument(text: string, source = "bench", publishedAt: string | null = null): Document {
-  return toDocument({
-    source,
-    format: "txt",
-    text,
-    encoding: "UTF-8",
-    excluded: [],
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    language: "en",
-    publishedAt,
-    publishedAtSource: publishedAt ? "record" : "none",
-  });
+  return plainTextDocument(text, { source, publishedAt });
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { detectLanguage } from "../lang/detect.js";
-import type { Document } from "../model/document.js";
+import type { Document, Exclusion } from "../model/document.js";
 import type { RawArticle } from "./inputs.js";
 
 /** Content identity: the same article text, however it was spaced or encoded, gets the same id. */
@@ -43,4 +43,26 @@ export function titleAfterCleaning(doc: Document): Document {
   const titleAt = doc.text.indexOf(doc.title);
   const excluded = doc.excluded.some((e) => e.start <= titleAt && titleAt < e.end);
   return excluded ? { ...doc, title: doc.text.slice(first.start, first.end) } : doc;
+}
+
+/** A document around a piece of plain text, as ingesting a .txt file would make it (tests, benchmarks, the API). */
+export function plainTextDocument(
+  text: string,
+  options: { source?: string; publishedAt?: string | null; excluded?: Exclusion[] } = {},
+): Document {
+  const publishedAt = options.publishedAt ?? null;
+  return toDocument({
+    source: options.source ?? "text.txt",
+    format: "txt",
+    text,
+    encoding: "UTF-8",
+    excluded: options.excluded ?? [],
+    title: null,
+    byline: null,
+    outlet: null,
+    url: null,
+    language: "en",
+    publishedAt,
+    publishedAtSource: publishedAt ? "option" : "none",
+  });
 }

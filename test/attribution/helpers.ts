@@ -1,3 +1,4 @@
+import { plainTextDocument } from "../../src/ingest/document.js";
 import { attributionStage } from "../../src/attribution/stage.js";
 import type { Attribution } from "../../src/model/claims.js";
 import type { Document } from "../../src/model/document.js";
@@ -6,22 +7,7 @@ import { cleanStage } from "../../src/pipeline/stages/clean.js";
 import { segmentStage } from "../../src/pipeline/stages/segment.js";
 
 export function extract(text: string): Document {
-  const doc: Document = {
-    id: "t",
-    source: "test.txt",
-    format: "txt",
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    publishedAt: "2023-01-04",
-    publishedAtSource: "option",
-    language: "en",
-    encoding: "UTF-8",
-    text,
-    excluded: [],
-    layers: {},
-  };
+  const doc = plainTextDocument(text, { source: "test.txt", publishedAt: "2023-01-04" });
   return runPipeline(doc, [cleanStage, segmentStage, attributionStage]);
 }
 
@@ -60,6 +46,9 @@ export function attributions(text: string): Seen[] {
 /** The one attribution whose cue is `cue` (fails the test when there is not exactly one). */
 export function byCue(list: Seen[], cue: string): Seen {
   const found = list.filter((a) => a.cue === cue);
-  if (found.length !== 1) throw new Error(`expected one attribution with cue "${cue}", got ${found.length}: ${JSON.stringify(list, null, 1)}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one attribution with cue "${cue}", got ${found.length}: ${JSON.stringify(list, null, 1)}`,
+    );
   return found[0]!;
 }

@@ -1,3 +1,4 @@
+import { plainTextDocument } from "../../src/ingest/document.js";
 import { datesStage } from "../../src/dates/stage.js";
 import { figuresStage } from "../../src/figures/stage.js";
 import type { Attribution, Figure, Speaker } from "../../src/model/claims.js";
@@ -7,26 +8,17 @@ import { segmentStage } from "../../src/pipeline/stages/segment.js";
 
 /** A bare document around a passage we wrote, as ingestion would make it. */
 export function doc(text: string, publishedAt: string | null = "2023-01-04"): Document {
-  return {
-    id: "0".repeat(32),
-    source: "test.txt",
-    format: "txt",
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    publishedAt,
-    publishedAtSource: publishedAt ? "option" : "none",
-    language: "en",
-    encoding: "UTF-8",
-    text,
-    excluded: [],
-    layers: {},
-  };
+  return plainTextDocument(text, { source: "test.txt", publishedAt });
 }
 
 /** A hand-built attribution whose content is the `content` substring and whose source is `source`. */
-export function attribution(text: string, id: string, content: string, speaker: Speaker, cue?: string): Attribution {
+export function attribution(
+  text: string,
+  id: string,
+  content: string,
+  speaker: Speaker,
+  cue?: string,
+): Attribution {
   const start = text.indexOf(content);
   if (start < 0) throw new Error(`content not in text: ${content}`);
   const cueAt = cue ? text.indexOf(cue) : -1;
@@ -42,7 +34,10 @@ export function attribution(text: string, id: string, content: string, speaker: 
 }
 
 /** Segments the text, adds the given attributions as if an attribution stage had, then dates and figures. */
-export function figures(text: string, opts: { publishedAt?: string | null; attributions?: Attribution[] } = {}): Figure[] {
+export function figures(
+  text: string,
+  opts: { publishedAt?: string | null; attributions?: Attribution[] } = {},
+): Figure[] {
   const d = doc(text, opts.publishedAt === undefined ? "2023-01-04" : opts.publishedAt);
   const segmented = runPipeline(d, [segmentStage]);
   // The attribution layer is built by hand here, so these tests do not depend on the attribution stage.

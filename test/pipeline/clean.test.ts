@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { toDocument } from "../../src/ingest/document.js";
+import { plainTextDocument } from "../../src/ingest/document.js";
 import type { Document } from "../../src/model/document.js";
 import { cleanStage } from "../../src/pipeline/stages/clean.js";
 
@@ -9,20 +9,7 @@ const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/scraped/${name}`, import.meta.url), "utf8");
 
 function textDoc(text: string): Document {
-  return toDocument({
-    source: "t.txt",
-    format: "txt",
-    text,
-    encoding: "UTF-8",
-    excluded: [],
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    language: null,
-    publishedAt: null,
-    publishedAtSource: "none",
-  });
+  return plainTextDocument(text, { source: "t.txt" });
 }
 
 function excludedLines(text: string): Array<[string, string]> {

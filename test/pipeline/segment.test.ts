@@ -2,24 +2,11 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { segmentStage } from "../../src/pipeline/stages/segment.js";
 import { tokenize } from "../../src/pipeline/stages/tokenize.js";
-import { toDocument } from "../../src/ingest/document.js";
+import { plainTextDocument } from "../../src/ingest/document.js";
 import type { Exclusion } from "../../src/model/document.js";
 
 function segment(text: string, excluded: Exclusion[] = []) {
-  const doc = toDocument({
-    source: "t.txt",
-    format: "txt",
-    text,
-    encoding: "UTF-8",
-    excluded,
-    title: null,
-    byline: null,
-    outlet: null,
-    url: null,
-    language: null,
-    publishedAt: null,
-    publishedAtSource: "none",
-  });
+  const doc = plainTextDocument(text, { source: "t.txt", excluded });
   const out = segmentStage.run(doc);
   const show = (spans: { start: number; end: number }[] | undefined) =>
     (spans ?? []).map((s) => text.slice(s.start, s.end));
