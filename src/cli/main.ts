@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { InputError } from "../ingest/errors.js";
 import { analyzeCommand } from "./commands/analyze.js";
 import { demoCommand } from "./commands/demo.js";
+import { exportCommand } from "./commands/export.js";
 import { extractCommand } from "./commands/extract.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { serveCommand } from "./commands/serve.js";
@@ -47,11 +48,13 @@ Examples:
   claimtrace demo
   claimtrace ingest articles/ --published 2023-01-04
   claimtrace extract --format jsonl story.html | jq .title
-  claimtrace analyze --format json articles/`,
+  claimtrace analyze --format json articles/
+  claimtrace export --format csv --table groups > figure-groups.csv`,
     );
   ingestCommand(program);
   extractCommand(program);
   analyzeCommand(program);
+  exportCommand(program);
   demoCommand(program);
   serveCommand(program);
   return program;

@@ -1,6 +1,8 @@
 import type { Attribution } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import type { Span } from "../model/span.js";
+import { linkCorpus } from "../link/batch.js";
+import { linkToJson, type LinkJson } from "../link/json.js";
 
 export const DOCUMENT_SCHEMA = "claimtrace.document/1";
 export const REPORT_SCHEMA = "claimtrace.report/1";
@@ -73,14 +75,17 @@ function attributionJson(text: string, a: Attribution): unknown {
   return { ...a, source: a.source && withText(a.source), cue: a.cue && withText(a.cue), content: a.content.map(withText) };
 }
 
-/** The corpus report. Cross-document layers (entities, events, figure groups) are filled in by the linker. */
-export function reportToJson(docs: readonly Document[]): ReportJson {
+/**
+ * The corpus report. Cross-document layers (entities, events, figure groups) come from the linker: given (the
+ * store's ledger, src/store/links.ts) or computed here over `docs` in memory (src/link).
+ */
+export function reportToJson(docs: readonly Document[], links: LinkJson = linkToJson(linkCorpus(docs))): ReportJson {
   return {
     schema: REPORT_SCHEMA,
     documents: docs.map(documentToJson),
-    entities: [],
-    events: [],
-    figureGroups: [],
+    entities: links.entities,
+    events: links.events,
+    figureGroups: links.figureGroups,
   };
 }
 

@@ -10,6 +10,8 @@ import {
   type RunCounts,
   type SaveOutcome,
 } from "../store/documents.js";
+import { linkDocument, linkUnlinked } from "../store/links.js";
+import { runPipeline } from "../pipeline/pipeline.js";
 import { readDocuments, type ReadEvent } from "./read.js";
 
 export interface IngestHooks {
@@ -45,6 +47,8 @@ export async function ingestEvents(
   for await (const event of events) {
     if (event.kind === "document") {
       const outcome = await saveDocument(db, event.doc, runId);
+      // Right after its own transaction: add its claims to the ledger (entities, events, figure groups).
+      if (outcome === "stored") await linkDocument(db, event.doc);
       hooks.onDocument?.(event.doc, outcome);
       if (outcome === "stored") counts.stored++;
       else counts.duplicates++;
@@ -54,6 +58,8 @@ export async function ingestEvents(
       hooks.onRejected?.(event.error);
     } else hooks.onProgress?.(event.done, event.total);
   }
+  // Documents stored but never linked (by an older version, or a run stopped between the two steps).
+  await linkUnlinked(db, (doc) => runPipeline(doc));
   await finishRun(db, runId, counts);
   return { runId, ...counts };
 }

@@ -38,6 +38,7 @@ import { prepareDocument } from "../link/records.js";
 import { sortEvents, sortGroups } from "../link/batch.js";
 import { cmp } from "../link/util.js";
 import type { Database, Row, Sql } from "./database.js";
+import { loadDocuments } from "./documents.js";
 
 /** An arbitrary fixed key (next to the migrations' 7_246_001): one document is linked at a time. */
 const LINK_LOCK = 7_246_005;
@@ -772,4 +773,23 @@ export async function unlinkedDocumentIds(db: Sql): Promise<string[]> {
      ORDER BY id`,
   );
   return rows.map((r) => r.id);
+}
+
+/**
+ * Links every stored document that is not linked yet, re-running the per-document analysis (`analyse`, the
+ * pipeline) on its stored text. Returns how many it linked. Safe to run from several processes at once.
+ */
+export async function linkUnlinked(db: Database, analyse: (doc: Document) => Document): Promise<number> {
+  const pending = new Set(await unlinkedDocumentIds(db));
+  if (pending.size === 0) return 0;
+  let linked = 0;
+  for (const doc of await loadDocuments(db))
+    if (pending.has(doc.id) && (await linkDocument(db, analyse(doc)))) linked++;
+  return linked;
+}
+
+/** Stored documents with their claim layers, as `claimtrace analyze` over the store reports them. */
+export async function loadLinkedDocuments(db: Database): Promise<Document[]> {
+  const layers = await loadClaimLayers(db);
+  return (await loadDocuments(db)).map((d) => ({ ...d, layers: { ...d.layers, ...layers.get(d.id) } }));
 }

@@ -3,7 +3,9 @@ import { Option } from "commander";
 import { reportToJson } from "../../contract/document-json.js";
 import { readDocuments } from "../../corpus/read.js";
 import type { Document } from "../../model/document.js";
-import { loadDocuments } from "../../store/documents.js";
+import { linkToJson, type LinkJson } from "../../link/json.js";
+import { runPipeline } from "../../pipeline/pipeline.js";
+import { linkUnlinked, loadLinkedDocuments, loadLinkResult } from "../../store/links.js";
 import { EXIT } from "../exit-codes.js";
 import {
   dataOption,
@@ -34,10 +36,14 @@ export function analyzeCommand(program: Command): void {
     .action(async (paths: string[], flags: Flags) => {
       const docs: Document[] = [];
       let rejected = 0;
+      let links: LinkJson | undefined;
       if (paths.length === 0) {
+        // The store: its documents with their claims, and the ledger linked as they were ingested.
         const db = await openStore(flags);
         try {
-          docs.push(...(await loadDocuments(db)));
+          await linkUnlinked(db, (doc) => runPipeline(doc));
+          docs.push(...(await loadLinkedDocuments(db)));
+          links = linkToJson(await loadLinkResult(db));
         } finally {
           await db.close();
         }
@@ -53,7 +59,8 @@ export function analyzeCommand(program: Command): void {
           }
         }
       }
-      await write(JSON.stringify(reportToJson(docs)) + "\n");
+      // Files are analysed and linked in memory; nothing is stored.
+      await write(JSON.stringify(reportToJson(docs, links)) + "\n");
       process.exitCode = rejected > 0 ? EXIT.rejected : EXIT.ok;
     });
 }
