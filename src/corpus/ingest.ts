@@ -10,7 +10,7 @@ import {
   type RunCounts,
   type SaveOutcome,
 } from "../store/documents.js";
-import { linkDocument, linkUnlinked } from "../store/links.js";
+import { LINK_BATCH, linkDocuments, linkUnlinked } from "../store/links.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { readDocuments, type ReadEvent } from "./read.js";
 
@@ -44,11 +44,13 @@ export async function ingestEvents(
 ): Promise<IngestSummary> {
   const runId = await startRun(db, command);
   const counts: RunCounts = { stored: 0, duplicates: 0, rejected: 0 };
+  const toLink: Document[] = [];
   for await (const event of events) {
     if (event.kind === "document") {
       const outcome = await saveDocument(db, event.doc, runId);
-      // Right after its own transaction: add its claims to the ledger (entities, events, figure groups).
-      if (outcome === "stored") await linkDocument(db, event.doc);
+      // Stored documents join the ledger (entities, events, figure groups) in batches: a batch costs a fixed
+      // number of statements. Until then they are stored but unlinked, and linkUnlinked finds them after a crash.
+      if (outcome === "stored" && toLink.push(event.doc) >= LINK_BATCH) await linkDocuments(db, toLink.splice(0));
       hooks.onDocument?.(event.doc, outcome);
       if (outcome === "stored") counts.stored++;
       else counts.duplicates++;
@@ -58,6 +60,7 @@ export async function ingestEvents(
       hooks.onRejected?.(event.error);
     } else hooks.onProgress?.(event.done, event.total);
   }
+  await linkDocuments(db, toLink);
   // Documents stored but never linked (by an older version, or a run stopped between the two steps).
   await linkUnlinked(db, (doc) => runPipeline(doc));
   await finishRun(db, runId, counts);

@@ -4,34 +4,54 @@
  */
 import type { Document } from "../model/document.js";
 import { linkEntities } from "./entities.js";
-import { eventId, linkKeys, sameEvent, summarizeEvent, UnionFind } from "./events.js";
+import {
+  eventId,
+  linkKeys,
+  PERSON_WINDOW_DAYS,
+  PLACE_WINDOW_DAYS,
+  sameEvent,
+  summarizeEvent,
+  UnionFind,
+} from "./events.js";
 import { buildGroup, splitByMeasure } from "./figures.js";
 import type { DocRecord, LinkedEvent, LinkedFigureGroup, LinkResult } from "./model.js";
 import { prepareDocument } from "./records.js";
-import { cmp } from "./util.js";
+import { cmp, push } from "./util.js";
 
-/** Events of a corpus: connected components of `sameEvent`, candidates found through shared places and people. */
+/**
+ * Events of a corpus: connected components of `sameEvent`. Candidates are the articles sharing a place or a quoted
+ * person whose dates lie within that kind of link's window (found by sorting each key's articles by date), and,
+ * for places, articles where either date is missing.
+ */
 export function linkEvents(records: readonly DocRecord[]): Array<LinkedEvent & { members: DocRecord[] }> {
   const uf = new UnionFind(records.length);
-  const index = new Map<string, number[]>();
+  const byKey = new Map<string, { kind: "place" | "person"; members: number[] }>();
   records.forEach((r, i) => {
-    const seen = new Set<number>();
     for (const k of linkKeys(r.features)) {
       const id = `${k.kind}\u0000${k.key}`;
-      const list = index.get(id) ?? [];
-      for (const j of list) {
-        if (seen.has(j)) continue;
-        seen.add(j);
-        if (uf.find(i) !== uf.find(j) && sameEvent(r.features, records[j]!.features)) uf.union(i, j);
-      }
-      list.push(i);
-      index.set(id, list);
+      const entry = byKey.get(id) ?? { kind: k.kind, members: [] };
+      entry.members.push(i);
+      byKey.set(id, entry);
     }
   });
+  const day = (i: number) => Date.parse(records[i]!.features.date!) / 86_400_000;
+  const test = (i: number, j: number) => {
+    if (uf.find(i) !== uf.find(j) && sameEvent(records[i]!.features, records[j]!.features)) uf.union(i, j);
+  };
+  for (const { kind, members } of byKey.values()) {
+    const dated = members.filter((i) => records[i]!.features.date).sort((a, b) => day(a) - day(b));
+    const window = kind === "place" ? PLACE_WINDOW_DAYS : PERSON_WINDOW_DAYS;
+    for (let p = 0; p < dated.length; p++)
+      for (let q = p + 1; q < dated.length && day(dated[q]!) - day(dated[p]!) <= window; q++) test(dated[p]!, dated[q]!);
+    if (kind === "place") {
+      const undated = members.filter((i) => !records[i]!.features.date);
+      for (const i of undated) for (const j of members) if (i !== j) test(i, j);
+    }
+  }
   const components = new Map<number, DocRecord[]>();
   records.forEach((r, i) => {
     const root = uf.find(i);
-    components.set(root, [...(components.get(root) ?? []), r]);
+    push(components, root, r);
   });
   const events = [...components.values()].map((members) => makeEvent(members));
   return sortEvents(events);

@@ -10,7 +10,7 @@ import type { EntityType } from "../model/claims.js";
 import { PERSON_TITLES } from "../lang/en/variants.js";
 import type { DocRecord, EntityRef, ItemRef, LinkedEntity } from "./model.js";
 import { fold, nameKey } from "./names.js";
-import { cmp, shortHash } from "./util.js";
+import { cmp, push, shortHash } from "./util.js";
 
 export interface BlockKey {
   key: string;
@@ -116,7 +116,7 @@ export function linkEntities(records: readonly DocRecord[]): EntityLinks {
   const blocks = new Map<string, Array<KeyStats & { block: string; full: boolean }>>();
   for (const s of stats.values()) {
     const b = `${s.type}\u0000${s.block}`;
-    blocks.set(b, [...(blocks.get(b) ?? []), s]);
+    push(blocks, b, s);
   }
   const clusterOf = new Map<string, string>();
   const members = new Map<string, Array<KeyStats>>();
@@ -125,14 +125,14 @@ export function linkEntities(records: readonly DocRecord[]): EntityLinks {
     for (const [key, cluster] of clusterBlock(type, list)) {
       const id = entityId(type, cluster);
       clusterOf.set(`${type}\u0000${key}`, id);
-      members.set(id, [...(members.get(id) ?? []), stats.get(`${type}\u0000${key}`)!]);
+      push(members, id, stats.get(`${type}\u0000${key}`)!);
     }
   }
   const attributions = new Map<string, ItemRef[]>();
   for (const r of records)
     for (const a of r.attributions) {
       const id = a.speakerEntity && clusterOf.get(`${a.speakerEntity.type}\u0000${a.speakerEntity.key}`);
-      if (id) attributions.set(id, [...(attributions.get(id) ?? []), { source: r.source, document: r.documentId, id: a.id }]);
+      if (id) push(attributions, id, { source: r.source, document: r.documentId, id: a.id });
     }
   const entities: LinkedEntity[] = [];
   for (const [id, list] of members) {

@@ -27,7 +27,7 @@ import type {
 } from "./model.js";
 import { countryCode, fold, organizationKey } from "./names.js";
 import { compareIds } from "./entities.js";
-import { cmp, shortHash } from "./util.js";
+import { cmp, push, shortHash } from "./util.js";
 
 export interface Interval {
   low: number;
@@ -198,7 +198,7 @@ export function revisions(
   figures.forEach((f, i) => {
     const v = voiceOf[i];
     if (!v) return;
-    byVoice.set(v, [...(byVoice.get(v) ?? []), f]);
+    push(byVoice, v, f);
     if (f.revises) {
       const earlier = byKey.get(`${f.documentId}\u0000${f.revises}`);
       if (earlier) explicitlyRevised.add(figureKey(earlier));
@@ -312,7 +312,7 @@ export function splitByMeasure(figures: readonly FigureRecord[]): Map<string, Fi
   for (const f of figures) {
     if (!f.measure || f.unitKind.startsWith("time:")) continue;
     const k = `${f.measure}\u0000${f.unitKind}`;
-    out.set(k, [...(out.get(k) ?? []), f]);
+    push(out, k, f);
   }
   return out;
 }

@@ -20,6 +20,8 @@ import {
 
 /** Lower-case, accents removed, curly quotes straightened, spaces collapsed. */
 export function fold(s: string): string {
+  // Most names are plain ASCII with single spaces: skip the Unicode work for them.
+  if (/^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/.test(s)) return s.replace(/`/g, "'").toLowerCase();
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -28,6 +30,20 @@ export function fold(s: string): string {
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase();
+}
+
+/** Remembers the last results of a pure function of a string (names recur across a corpus). */
+function memo<T>(fn: (s: string) => T, size = 50_000): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      if (cache.size >= size) cache = new Map();
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
 }
 
 /** A surface form as a reader would write it in a list: quotes straightened, spaces collapsed, no leading "the". */
@@ -177,8 +193,17 @@ export function linkedType(type: EntityType, name: string): EntityType | null {
   return head === undefined ? type : head === "none" ? null : head;
 }
 
+const nameKeys = memo((typed: string): NameKey | null => {
+  const cut = typed.indexOf("\u0000");
+  return computeNameKey(typed.slice(0, cut) as EntityType, typed.slice(cut + 1));
+});
+
 /** The key of a name of the given type, or null when the name cannot be keyed (a pronoun, a bare "the"). */
 export function nameKey(type: EntityType, name: string): NameKey | null {
+  return nameKeys(`${type}\u0000${name}`);
+}
+
+function computeNameKey(type: EntityType, name: string): NameKey | null {
   if (PRONOUNS.has(fold(name))) return null;
   if (type === "person") {
     const p = personKey(name);

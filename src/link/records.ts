@@ -17,7 +17,7 @@ import type {
 import { claimLayers } from "./model.js";
 import { withoutTitles } from "./entities.js";
 import { cleanSurface, fold, linkedType, nameKey } from "./names.js";
-import { cmp } from "./util.js";
+import { cmp, push } from "./util.js";
 
 /** Entity types linked across documents. Groups ("Western officials") and anonymous sources stay per document. */
 const LINKED_TYPES = new Set<EntityType>(["person", "organization", "country", "place", "outlet", "platform"]);
@@ -82,12 +82,12 @@ function documentEntities(doc: Document, speakers: readonly Speaker[]): {
   const redirect = new Map<string, string>();
   const byBlock = new Map<string, Draft[]>();
   for (const d of drafts.values())
-    if (d.type === "person" && d.full) byBlock.set(d.block, [...(byBlock.get(d.block) ?? []), d]);
+    if (d.type === "person" && d.full) push(byBlock, d.block, d);
   const byCore = new Map<string, Draft[]>();
   for (const d of drafts.values()) {
     if (d.type !== "organization") continue;
     const core = /^[a-z]{2}:(.+)$/.exec(d.key)?.[1];
-    if (core) byCore.set(core, [...(byCore.get(core) ?? []), d]);
+    if (core) push(byCore, core, d);
   }
   for (const [id, d] of drafts) {
     let target: Draft | undefined;

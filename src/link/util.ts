@@ -9,3 +9,10 @@ export function cmp(a: string, b: string): number {
 export function shortHash(s: string): string {
   return createHash("sha1").update(s).digest("hex").slice(0, 12);
 }
+
+/** Appends `value` to the list under `key`, creating it. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

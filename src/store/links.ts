@@ -1,22 +1,32 @@
 /**
- * Incremental linking in the store: `linkDocument` adds one stored document's attributions, figures and entity
- * names, and updates only what they touch — the entity blocks of its names, the event it joins (merging events it
- * bridges), and that event's figure groups for its measures. `loadLinkResult` reads the ledger back.
+ * Incremental linking in the store: `linkDocuments` adds stored documents' attributions, figures and entity
+ * names, and updates only what they touch — the entity blocks of their names, the events they join (merging events
+ * they bridge), and those events' figure groups. `loadLinkResult` reads the ledger back.
  *
  * The rules are those of src/link, applied to the same per-document records, so the store holds exactly what
- * linking all its documents at once in memory gives (test/link/store.test.ts checks this in several orders, on
- * PGlite and PostgreSQL, and with concurrent writers).
+ * linking all its documents at once in memory gives, whatever the order and the batches they arrive in
+ * (test/link/store.test.ts checks this on PGlite and PostgreSQL, also with concurrent writers).
  *
- * Concurrency: each document is linked in one transaction under a transaction-level advisory lock, so writers on
- * many connections or machines link one document at a time, each seeing everything linked before it (PostgreSQL's
- * READ COMMITTED gives every statement after the lock a fresh snapshot). Linking is cheap next to extraction, which
- * stays parallel.
+ * Documents can be linked one at a time or in batches: a batch costs a fixed number of statements, so ingestion
+ * links in batches (a statement on PGlite costs about as much as linking a document's records in memory).
+ *
+ * Concurrency: each call is one transaction under a transaction-level advisory lock, so writers on many
+ * connections or machines link one batch at a time, each seeing everything linked before it (PostgreSQL's READ
+ * COMMITTED gives every statement after the lock a fresh snapshot). Extraction, the expensive part, stays parallel.
  */
 import type { Entity, EntityType, Qualifier, Relay, Speaker } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import type { Span } from "../model/span.js";
 import { sortEntities, sortRefs, describeEntity, clusterBlock, entityId, type KeyStats } from "../link/entities.js";
-import { eventId, linkKeys, PERSON_WINDOW_DAYS, PLACE_WINDOW_DAYS, sameEvent, summarizeEvent } from "../link/events.js";
+import {
+  eventId,
+  linkKeys,
+  PERSON_WINDOW_DAYS,
+  PLACE_WINDOW_DAYS,
+  sameEvent,
+  summarizeEvent,
+  UnionFind,
+} from "../link/events.js";
 import { buildGroup, groupLabel, splitByMeasure } from "../link/figures.js";
 import type {
   AttributionRecord,
@@ -36,238 +46,337 @@ import type {
 import { claimLayers } from "../link/model.js";
 import { prepareDocument } from "../link/records.js";
 import { sortEvents, sortGroups } from "../link/batch.js";
-import { cmp } from "../link/util.js";
+import { cmp, push } from "../link/util.js";
 import type { Database, Row, Sql } from "./database.js";
 import { loadDocuments } from "./documents.js";
 
-/** An arbitrary fixed key (next to the migrations' 7_246_001): one document is linked at a time. */
+/** How many documents ingestion links per transaction. */
+export const LINK_BATCH = 256;
+
+/** An arbitrary fixed key (next to the migrations' 7_246_001): one batch is linked at a time. */
 const LINK_LOCK = 7_246_005;
 
 const json = (v: unknown) => JSON.stringify(v);
 const parse = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 const DATE = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
+const NUL = "\u0000";
 
 /**
  * Links one stored document into the ledger. Returns false when it was linked before (linking is idempotent).
  * The document must already be in `documents` (saveDocument) and carry its claim layers.
  */
 export async function linkDocument(db: Database, doc: Document): Promise<boolean> {
-  const record = prepareDocument(doc);
-  const entitiesLayer = claimLayers(doc).entities ?? [];
+  return (await linkDocuments(db, [doc])) === 1;
+}
+
+/** Milliseconds spent in each phase of linking, summed over calls (for benchmarks). */
+export interface LinkTimings {
+  /** Reducing documents to records (src/link/records.ts). */
+  records: number;
+  /** Writing the documents' attribution, figure, entity-name and event-key rows. */
+  claims: number;
+  /** Updating entities, events and figure groups. */
+  linking: number;
+}
+
+/** Links stored documents into the ledger in one transaction; returns how many were not linked before. */
+export async function linkDocuments(
+  db: Database,
+  docs: readonly Document[],
+  timings?: LinkTimings,
+): Promise<number> {
+  const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
+  if (unique.length === 0) return 0;
+  let t = performance.now();
+  const lap = (phase: keyof LinkTimings) => {
+    const now = performance.now();
+    if (timings) timings[phase] += now - t;
+    t = now;
+  };
+  const records = unique.map(prepareDocument);
+  const entityLayers = new Map(unique.map((d) => [d.id, claimLayers(d).entities ?? []]));
+  lap("records");
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [LINK_LOCK]);
-    const done = await tx.query("SELECT 1 FROM link_documents WHERE document_id = $1", [record.documentId]);
-    if (done.length > 0) return false;
-    await writeClaims(tx, record);
-    await linkEntityNames(tx, record);
-    await linkEvent(tx, record, entitiesLayer);
-    return true;
+    const done = new Set(
+      (
+        await tx.query<{ document_id: string }>(
+          "SELECT document_id FROM link_documents WHERE document_id = ANY($1::text[])",
+          [records.map((r) => r.documentId)],
+        )
+      ).map((r) => r.document_id),
+    );
+    const fresh = records.filter((r) => !done.has(r.documentId));
+    if (fresh.length === 0) return 0;
+    lap("linking");
+    await writeClaims(tx, fresh, entityLayers);
+    lap("claims");
+    await linkEntityNames(tx, fresh);
+    await linkEvents(tx, fresh);
+    lap("linking");
+    return fresh.length;
   });
 }
 
-async function writeClaims(tx: Sql, r: DocRecord): Promise<void> {
-  if (r.attributions.length > 0)
-    await tx.query(
-      `INSERT INTO attributions (document_id, id, kind, source_start, source_end, cue_start, cue_end, content,
+async function writeClaims(tx: Sql, records: readonly DocRecord[], entityLayers: Map<string, Entity[]>): Promise<void> {
+  const attributions = records.flatMap((r) =>
+    r.attributions.map((a) => ({
+      document_id: r.documentId,
+      id: a.id,
+      kind: a.kind,
+      source_start: a.source?.start ?? null,
+      source_end: a.source?.end ?? null,
+      cue_start: a.cue?.start ?? null,
+      cue_end: a.cue?.end ?? null,
+      content: a.content,
+      speaker_name: a.speaker?.name ?? null,
+      speaker_type: a.speaker?.type ?? null,
+      speaker_role: a.speaker?.role ?? null,
+      entity_type: a.speakerEntity?.type ?? null,
+      entity_key: a.speakerEntity?.key ?? null,
+      via: a.via,
+      stated_on: a.date,
+    })),
+  );
+  const figures = records.flatMap((r) =>
+    r.figures.map((f) => ({
+      document_id: r.documentId,
+      id: f.id,
+      start_offset: f.start,
+      end_offset: f.end,
+      text: f.text,
+      value: f.value,
+      low: f.low,
+      high: f.high,
+      qualifier: f.qualifier,
+      unit: f.unit,
+      unit_kind: f.unitKind,
+      measure: f.measure,
+      subject: f.subject,
+      attribution_id: f.attribution,
+      speaker: f.speaker,
+      entity_type: f.speakerEntity?.type ?? null,
+      entity_key: f.speakerEntity?.key ?? null,
+      via: f.via,
+      stated_on: f.statedOn,
+      refers_to: f.refersTo,
+      revises: f.revises,
+    })),
+  );
+  const documents = records.map((r) => ({
+    document_id: r.documentId,
+    source: r.source,
+    published_at: r.publishedAt,
+    features: r.features,
+    entities: entityLayers.get(r.documentId) ?? [],
+    event_id: eventId([r.documentId]),
+  }));
+  const keys = records.flatMap((r) =>
+    linkKeys(r.features).map((k) => ({ ...k, document_id: r.documentId, published_at: r.publishedAt })),
+  );
+  const mentions = records.flatMap((r) => r.entities.map((e) => ({ ...e, document_id: r.documentId })));
+  // One statement for all five tables: on PGlite a statement costs more than the rows it writes.
+  await tx.query(
+    `WITH a AS (
+       INSERT INTO attributions (document_id, id, kind, source_start, source_end, cue_start, cue_end, content,
                                  speaker_name, speaker_type, speaker_role, speaker_entity_type, speaker_entity_key,
                                  via, stated_on)
-       SELECT $1, x.id, x.kind, x.source_start, x.source_end, x.cue_start, x.cue_end, x.content, x.speaker_name,
-              x.speaker_type, x.speaker_role, x.entity_type, x.entity_key, x.via, x.stated_on
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, kind text, source_start int, source_end int, cue_start int,
-            cue_end int, content jsonb, speaker_name text, speaker_type text, speaker_role text, entity_type text,
-            entity_key text, via jsonb, stated_on date)`,
-      [
-        r.documentId,
-        json(
-          r.attributions.map((a) => ({
-            id: a.id,
-            kind: a.kind,
-            source_start: a.source?.start ?? null,
-            source_end: a.source?.end ?? null,
-            cue_start: a.cue?.start ?? null,
-            cue_end: a.cue?.end ?? null,
-            content: a.content,
-            speaker_name: a.speaker?.name ?? null,
-            speaker_type: a.speaker?.type ?? null,
-            speaker_role: a.speaker?.role ?? null,
-            entity_type: a.speakerEntity?.type ?? null,
-            entity_key: a.speakerEntity?.key ?? null,
-            via: a.via,
-            stated_on: a.date,
-          })),
-        ),
-      ],
-    );
-  if (r.figures.length > 0)
-    await tx.query(
-      `INSERT INTO figures (document_id, id, start_offset, end_offset, text, value, low, high, qualifier, unit,
+       SELECT x.document_id, x.id, x.kind, x.source_start, x.source_end, x.cue_start, x.cue_end, x.content,
+              x.speaker_name, x.speaker_type, x.speaker_role, x.entity_type, x.entity_key, x.via, x.stated_on
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, kind text, source_start int,
+            source_end int, cue_start int, cue_end int, content jsonb, speaker_name text, speaker_type text,
+            speaker_role text, entity_type text, entity_key text, via jsonb, stated_on date)
+     ), f AS (
+       INSERT INTO figures (document_id, id, start_offset, end_offset, text, value, low, high, qualifier, unit,
                             unit_kind, measure, subject, attribution_id, speaker, speaker_entity_type,
                             speaker_entity_key, via, stated_on, refers_to, revises)
-       SELECT $1, x.id, x.start_offset, x.end_offset, x.text, x.value, x.low, x.high, x.qualifier, x.unit,
-              x.unit_kind, x.measure, x.subject, x.attribution_id, x.speaker, x.entity_type, x.entity_key, x.via,
-              x.stated_on, x.refers_to, x.revises
-       FROM jsonb_to_recordset($2::jsonb) AS x(id text, start_offset int, end_offset int, text text,
-            value double precision, low double precision, high double precision, qualifier text, unit text,
-            unit_kind text, measure text, subject text, attribution_id text, speaker jsonb, entity_type text,
-            entity_key text, via jsonb, stated_on date, refers_to date, revises text)`,
-      [
-        r.documentId,
-        json(
-          r.figures.map((f) => ({
-            id: f.id,
-            start_offset: f.start,
-            end_offset: f.end,
-            text: f.text,
-            value: f.value,
-            low: f.low,
-            high: f.high,
-            qualifier: f.qualifier,
-            unit: f.unit,
-            unit_kind: f.unitKind,
-            measure: f.measure,
-            subject: f.subject,
-            attribution_id: f.attribution,
-            speaker: f.speaker,
-            entity_type: f.speakerEntity?.type ?? null,
-            entity_key: f.speakerEntity?.key ?? null,
-            via: f.via,
-            stated_on: f.statedOn,
-            refers_to: f.refersTo,
-            revises: f.revises,
-          })),
-        ),
-      ],
-    );
+       SELECT x.document_id, x.id, x.start_offset, x.end_offset, x.text, x.value, x.low, x.high, x.qualifier,
+              x.unit, x.unit_kind, x.measure, x.subject, x.attribution_id, x.speaker, x.entity_type, x.entity_key,
+              x.via, x.stated_on, x.refers_to, x.revises
+       FROM jsonb_to_recordset($2::jsonb) AS x(document_id text, id text, start_offset int, end_offset int,
+            text text, value double precision, low double precision, high double precision, qualifier text,
+            unit text, unit_kind text, measure text, subject text, attribution_id text, speaker jsonb,
+            entity_type text, entity_key text, via jsonb, stated_on date, refers_to date, revises text)
+     ), d AS (
+       INSERT INTO link_documents (document_id, source, published_at, features, entities, event_id)
+       SELECT x.document_id, x.source, x.published_at, x.features, x.entities, x.event_id
+       FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, source text, published_at date, features jsonb,
+            entities jsonb, event_id text)
+     ), k AS (
+       INSERT INTO link_keys (kind, key, document_id, published_at)
+       SELECT x.kind, x.key, x.document_id, x.published_at
+       FROM jsonb_to_recordset($4::jsonb) AS x(kind text, key text, document_id text, published_at date)
+     )
+     INSERT INTO entity_mentions (document_id, type, key, mentions, surfaces, roles)
+     SELECT x.document_id, x.type, x.key, x.mentions, x.surfaces, x.roles
+     FROM jsonb_to_recordset($5::jsonb) AS x(document_id text, type text, key text, mentions int, surfaces text[],
+          roles text[])`,
+    [json(attributions), json(figures), json(documents), json(keys), json(mentions)],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Entities
 
-async function linkEntityNames(tx: Sql, r: DocRecord): Promise<void> {
-  if (r.entities.length === 0) return;
-  const types = r.entities.map((e) => e.type);
-  const keys = r.entities.map((e) => e.key);
+interface KeyTotals {
+  type: EntityType;
+  key: string;
+  block: string;
+  full: boolean;
+  documents: number;
+  mentions: number;
+  surfaces: Map<string, number>;
+  roles: Map<string, number>;
+}
+
+async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<void> {
+  // What this batch adds to each name key's running counts.
+  const totals = new Map<string, KeyTotals>();
+  for (const r of records)
+    for (const e of r.entities) {
+      const id = `${e.type}${NUL}${e.key}`;
+      let t = totals.get(id);
+      if (!t) {
+        t = { type: e.type, key: e.key, block: e.block, full: e.full, documents: 0, mentions: 0, surfaces: new Map(), roles: new Map() };
+        totals.set(id, t);
+      }
+      t.documents++;
+      t.mentions += e.mentions;
+      for (const s of e.surfaces) t.surfaces.set(s, (t.surfaces.get(s) ?? 0) + 1);
+      for (const x of e.roles) t.roles.set(x, (t.roles.get(x) ?? 0) + 1);
+    }
+  if (totals.size === 0) return;
+  const list = [...totals.values()];
+  const types = list.map((t) => t.type);
+  const keys = list.map((t) => t.key);
   const existing = new Set(
     (
       await tx.query<{ type: string; key: string }>(
         `SELECT type, key FROM entity_names WHERE (type, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
         [types, keys],
       )
-    ).map((x) => `${x.type}\u0000${x.key}`),
-  );
-  await tx.query(
-    `INSERT INTO entity_mentions (document_id, type, key, mentions, surfaces, roles)
-     SELECT $1, x.type, x.key, x.mentions, x.surfaces, x.roles
-     FROM jsonb_to_recordset($2::jsonb) AS x(type text, key text, mentions int, surfaces text[], roles text[])`,
-    [r.documentId, json(r.entities)],
-  );
-  await tx.query(
-    `INSERT INTO entity_names (type, key, block, full_name, entity_id, documents, mentions)
-     SELECT x.type, x.key, x.block, x."full", x.entity_id, 1, x.mentions
-     FROM jsonb_to_recordset($1::jsonb) AS x(type text, key text, block text, "full" boolean, entity_id text, mentions int)
-     ON CONFLICT (type, key) DO UPDATE
-       SET documents = entity_names.documents + 1, mentions = entity_names.mentions + EXCLUDED.mentions`,
-    [json(r.entities.map((e) => ({ ...e, entity_id: entityId(e.type, e.key) })))],
+    ).map((x) => `${x.type}${NUL}${x.key}`),
   );
   const counted = (field: "surfaces" | "roles") =>
-    json(r.entities.flatMap((e) => e[field].map((value) => ({ type: e.type, key: e.key, value }))));
+    json(list.flatMap((t) => [...t[field]].map(([value, n]) => ({ type: t.type, key: t.key, value, n }))));
   await tx.query(
-    `INSERT INTO entity_name_surfaces (type, key, surface, documents)
-     SELECT x.type, x.key, x.value, 1 FROM jsonb_to_recordset($1::jsonb) AS x(type text, key text, value text)
-     ON CONFLICT (type, key, surface) DO UPDATE SET documents = entity_name_surfaces.documents + 1`,
-    [counted("surfaces")],
-  );
-  await tx.query(
-    `INSERT INTO entity_name_roles (type, key, role, documents)
-     SELECT x.type, x.key, x.value, 1 FROM jsonb_to_recordset($1::jsonb) AS x(type text, key text, value text)
-     ON CONFLICT (type, key, role) DO UPDATE SET documents = entity_name_roles.documents + 1`,
-    [counted("roles")],
+    `WITH n AS (
+       INSERT INTO entity_names (type, key, block, full_name, entity_id, documents, mentions)
+       SELECT x.type, x.key, x.block, x."full", x.entity_id, x.documents, x.mentions
+       FROM jsonb_to_recordset($1::jsonb) AS x(type text, key text, block text, "full" boolean, entity_id text,
+            documents int, mentions int)
+       ON CONFLICT (type, key) DO UPDATE
+         SET documents = entity_names.documents + EXCLUDED.documents,
+             mentions = entity_names.mentions + EXCLUDED.mentions
+     ), s AS (
+       INSERT INTO entity_name_surfaces (type, key, surface, documents)
+       SELECT x.type, x.key, x.value, x.n FROM jsonb_to_recordset($2::jsonb) AS x(type text, key text, value text, n int)
+       ON CONFLICT (type, key, surface) DO UPDATE SET documents = entity_name_surfaces.documents + EXCLUDED.documents
+     )
+     INSERT INTO entity_name_roles (type, key, role, documents)
+     SELECT x.type, x.key, x.value, x.n FROM jsonb_to_recordset($3::jsonb) AS x(type text, key text, value text, n int)
+     ON CONFLICT (type, key, role) DO UPDATE SET documents = entity_name_roles.documents + EXCLUDED.documents`,
+    [
+      json(
+        list.map((t) => ({
+          type: t.type,
+          key: t.key,
+          block: t.block,
+          full: t.full,
+          entity_id: entityId(t.type, t.key),
+          documents: t.documents,
+          mentions: t.mentions,
+        })),
+      ),
+      counted("surfaces"),
+      counted("roles"),
+    ],
   );
 
-  // A new key can change how its block clusters (a second full name detaches a bare surname); re-cluster those.
-  const affected = new Set<string>();
+  // A new key can change how its block clusters (a second full name detaches a bare surname): re-cluster those
+  // blocks; then rename every entity whose keys or counts changed.
   const newBlocks = new Map<string, { type: string; block: string }>();
-  for (const e of r.entities)
-    if (!existing.has(`${e.type}\u0000${e.key}`)) newBlocks.set(`${e.type}\u0000${e.block}`, { type: e.type, block: e.block });
-  if (newBlocks.size > 0) {
-    const rows = await tx.query<{ type: EntityType; block: string; key: string; full_name: boolean; entity_id: string }>(
-      `SELECT type, block, key, full_name, entity_id FROM entity_names
-       WHERE (type, block) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [[...newBlocks.values()].map((b) => b.type), [...newBlocks.values()].map((b) => b.block)],
+  for (const t of list)
+    if (!existing.has(`${t.type}${NUL}${t.key}`)) newBlocks.set(`${t.type}${NUL}${t.block}`, { type: t.type, block: t.block });
+  const blockRows =
+    newBlocks.size === 0
+      ? []
+      : await tx.query<{ type: EntityType; block: string; key: string; full_name: boolean; entity_id: string }>(
+          `SELECT type, block, key, full_name, entity_id FROM entity_names
+           WHERE (type, block) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+          [[...newBlocks.values()].map((b) => b.type), [...newBlocks.values()].map((b) => b.block)],
+        );
+  const byBlock = new Map<string, typeof blockRows>();
+  for (const row of blockRows) {
+    const b = `${row.type}${NUL}${row.block}`;
+    push(byBlock, b, row);
+  }
+  const affected = new Set<string>();
+  const changes: Array<{ type: string; key: string; entity_id: string }> = [];
+  for (const rows of byBlock.values()) {
+    const type = rows[0]!.type;
+    const clusters = clusterBlock(
+      type,
+      rows.map((x) => ({ key: x.key, full: x.full_name })),
     );
-    const byBlock = new Map<string, typeof rows>();
     for (const row of rows) {
-      const b = `${row.type}\u0000${row.block}`;
-      byBlock.set(b, [...(byBlock.get(b) ?? []), row]);
-    }
-    const changes: Array<{ type: string; key: string; entity_id: string }> = [];
-    for (const list of byBlock.values()) {
-      const type = list[0]!.type;
-      const clusters = clusterBlock(
-        type,
-        list.map((x) => ({ key: x.key, full: x.full_name })),
-      );
-      for (const row of list) {
-        const id = entityId(type, clusters.get(row.key)!);
-        if (id !== row.entity_id) {
-          changes.push({ type, key: row.key, entity_id: id });
-          affected.add(row.entity_id);
-        }
-        affected.add(id);
+      const id = entityId(type, clusters.get(row.key)!);
+      if (id !== row.entity_id) {
+        changes.push({ type, key: row.key, entity_id: id });
+        affected.add(row.entity_id);
       }
     }
-    if (changes.length > 0)
-      await tx.query(
-        `UPDATE entity_names n SET entity_id = x.entity_id
-         FROM jsonb_to_recordset($1::jsonb) AS x(type text, key text, entity_id text)
-         WHERE n.type = x.type AND n.key = x.key`,
-        [json(changes)],
-      );
   }
-  const mine = await tx.query<{ entity_id: string }>(
-    `SELECT DISTINCT entity_id FROM entity_names WHERE (type, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-    [types, keys],
+  const changed = new Map(changes.map((c) => [`${c.type}${NUL}${c.key}`, c.entity_id]));
+  const mine = await tx.query<{ type: string; key: string; entity_id: string }>(
+    changes.length > 0
+      ? `WITH u AS (
+           UPDATE entity_names n SET entity_id = x.entity_id
+           FROM jsonb_to_recordset($3::jsonb) AS x(type text, key text, entity_id text)
+           WHERE n.type = x.type AND n.key = x.key
+         )
+         SELECT type, key, entity_id FROM entity_names WHERE (type, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`
+      : `SELECT type, key, entity_id FROM entity_names WHERE (type, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    changes.length > 0 ? [types, keys, json(changes)] : [types, keys],
   );
-  for (const m of mine) affected.add(m.entity_id);
+  // (A data-modifying CTE's effect is not visible to its own statement: apply this batch's changes by hand.)
+  for (const m of mine) affected.add(changed.get(`${m.type}${NUL}${m.key}`) ?? m.entity_id);
+  for (const c of changes) affected.add(c.entity_id);
   await refreshEntities(tx, [...affected].sort(cmp));
 }
 
 /** Rewrites the rows of the given entities (name, roles, aliases, counts) from their keys' running counts. */
 async function refreshEntities(tx: Sql, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const names = await tx.query<{ entity_id: string; type: EntityType; key: string; documents: number; mentions: number }>(
-    "SELECT entity_id, type, key, documents, mentions FROM entity_names WHERE entity_id = ANY($1::text[])",
+  const names = await tx.query<{
+    entity_id: string;
+    type: EntityType;
+    key: string;
+    documents: number;
+    mentions: number;
+    surfaces: unknown;
+    roles: unknown;
+  }>(
+    `SELECT n.entity_id, n.type, n.key, n.documents, n.mentions,
+            (SELECT coalesce(jsonb_object_agg(s.surface, s.documents), '{}'::jsonb) FROM entity_name_surfaces s
+             WHERE s.type = n.type AND s.key = n.key) AS surfaces,
+            (SELECT coalesce(jsonb_object_agg(r.role, r.documents), '{}'::jsonb) FROM entity_name_roles r
+             WHERE r.type = n.type AND r.key = n.key) AS roles
+     FROM entity_names n WHERE n.entity_id = ANY($1::text[])`,
     [ids],
   );
-  const surfaces = await tx.query<{ type: string; key: string; surface: string; documents: number }>(
-    `SELECT s.type, s.key, s.surface, s.documents FROM entity_name_surfaces s
-     JOIN entity_names n ON n.type = s.type AND n.key = s.key WHERE n.entity_id = ANY($1::text[])`,
-    [ids],
-  );
-  const roles = await tx.query<{ type: string; key: string; role: string; documents: number }>(
-    `SELECT r.type, r.key, r.role, r.documents FROM entity_name_roles r
-     JOIN entity_names n ON n.type = r.type AND n.key = r.key WHERE n.entity_id = ANY($1::text[])`,
-    [ids],
-  );
-  const stats = new Map<string, KeyStats>();
-  for (const n of names)
-    stats.set(`${n.type}\u0000${n.key}`, {
+  const byEntity = new Map<string, Array<{ stats: KeyStats; documents: number }>>();
+  for (const n of names) {
+    const stats: KeyStats = {
       type: n.type,
       key: n.key,
-      surfaces: new Map(),
-      roles: new Map(),
+      surfaces: new Map(Object.entries(parse<Record<string, number>>(n.surfaces))),
+      roles: new Map(Object.entries(parse<Record<string, number>>(n.roles))),
       documents: new Set(),
       mentions: n.mentions,
-    });
-  for (const s of surfaces) stats.get(`${s.type}\u0000${s.key}`)?.surfaces.set(s.surface, s.documents);
-  for (const r of roles) stats.get(`${r.type}\u0000${r.key}`)?.roles.set(r.role, r.documents);
-  const byEntity = new Map<string, Array<{ stats: KeyStats; documents: number }>>();
-  for (const n of names)
-    byEntity.set(n.entity_id, [
-      ...(byEntity.get(n.entity_id) ?? []),
-      { stats: stats.get(`${n.type}\u0000${n.key}`)!, documents: n.documents },
-    ]);
-  await tx.query("DELETE FROM entities WHERE id = ANY($1::text[])", [ids]);
+    };
+    push(byEntity, n.entity_id, { stats, documents: n.documents });
+  }
   const rows: unknown[] = [];
   const aliases: unknown[] = [];
   for (const [id, list] of byEntity) {
@@ -284,100 +393,143 @@ async function refreshEntities(tx: Sql, ids: readonly string[]): Promise<void> {
     });
     for (const alias of d.aliases) aliases.push({ entity_id: id, alias });
   }
-  if (rows.length > 0)
-    await tx.query(
-      `INSERT INTO entities (id, type, name, roles, document_count, mention_count)
+  await tx.query(
+    `WITH e AS (
+       INSERT INTO entities (id, type, name, roles, document_count, mention_count)
        SELECT x.id, x.type, x.name, x.roles, x.document_count, x.mention_count
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, type text, name text, roles text[], document_count int,
-            mention_count int)`,
-      [json(rows)],
-    );
-  if (aliases.length > 0)
-    await tx.query(
-      `INSERT INTO entity_aliases (entity_id, alias)
-       SELECT x.entity_id, x.alias FROM jsonb_to_recordset($1::jsonb) AS x(entity_id text, alias text)`,
-      [json(aliases)],
-    );
+       FROM jsonb_to_recordset($2::jsonb) AS x(id text, type text, name text, roles text[], document_count int,
+            mention_count int)
+       ON CONFLICT (id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, roles = EXCLUDED.roles,
+         document_count = EXCLUDED.document_count, mention_count = EXCLUDED.mention_count
+     ), gone AS (
+       DELETE FROM entities WHERE id = ANY($1::text[])
+         AND id NOT IN (SELECT x.id FROM jsonb_to_recordset($2::jsonb) AS x(id text))
+     ), stale AS (
+       DELETE FROM entity_aliases a WHERE a.entity_id = ANY($1::text[])
+         AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($3::jsonb) AS x(entity_id text, alias text)
+                         WHERE x.entity_id = a.entity_id AND x.alias = a.alias)
+     )
+     INSERT INTO entity_aliases (entity_id, alias)
+     SELECT x.entity_id, x.alias FROM jsonb_to_recordset($3::jsonb) AS x(entity_id text, alias text)
+     ON CONFLICT DO NOTHING`,
+    [ids, json(rows), json(aliases)],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Events and figure groups
 
-async function linkEvent(tx: Sql, r: DocRecord, entitiesLayer: readonly Entity[]): Promise<void> {
-  const own = eventId([r.documentId]);
-  await tx.query(
-    `INSERT INTO link_documents (document_id, source, published_at, features, entities, event_id)
-     VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)`,
-    [r.documentId, r.source, r.publishedAt, json(r.features), json(entitiesLayer), own],
+async function linkEvents(tx: Sql, records: readonly DocRecord[]): Promise<void> {
+  const inBatch = new Map(records.map((r) => [r.documentId, r]));
+  const keys = records.flatMap((r) =>
+    linkKeys(r.features).map((k) => ({ doc: r.documentId, kind: k.kind, key: k.key, published: r.publishedAt })),
   );
-  const keys = linkKeys(r.features);
-  if (keys.length > 0)
-    await tx.query(
-      `INSERT INTO link_keys (kind, key, document_id) SELECT k.kind, k.key, $3 FROM unnest($1::text[], $2::text[]) AS k(kind, key)`,
-      [keys.map((k) => k.kind), keys.map((k) => k.key), r.documentId],
-    );
-  // Candidates: documents sharing a place or a quoted person, within the widest window a link allows.
+  // Candidates: documents sharing a place or a quoted person, within the widest window a link allows (the batch's
+  // own documents, already written, among them).
   const candidates =
     keys.length === 0
       ? []
-      : await tx.query<{ document_id: string; features: unknown; event_id: string }>(
-          `SELECT DISTINCT d.document_id, d.features, d.event_id
-           FROM unnest($1::text[], $2::text[]) AS k(kind, key)
-           JOIN link_keys o ON o.kind = k.kind AND o.key = k.key
-           JOIN link_documents d ON d.document_id = o.document_id
-           WHERE d.document_id <> $3
-             AND (($4::date IS NULL OR d.published_at IS NULL) AND k.kind = 'place'
-                  OR abs(d.published_at - $4::date) <= CASE WHEN k.kind = 'place' THEN $5::int ELSE $6::int END)`,
-          [
-            keys.map((k) => k.kind),
-            keys.map((k) => k.key),
-            r.documentId,
-            r.publishedAt,
-            PLACE_WINDOW_DAYS,
-            PERSON_WINDOW_DAYS,
-          ],
+      : await tx.query<{ doc: string; document_id: string; features: unknown; event_id: string }>(
+          `WITH k AS (
+             SELECT x.*, CASE WHEN x.kind = 'place' THEN $2::int ELSE $3::int END AS window_days
+             FROM jsonb_to_recordset($1::jsonb) AS x(doc text, kind text, key text, published date)
+           ), o AS (
+             -- dated: an index range over the window
+             SELECT k.doc, l.document_id FROM k JOIN link_keys l
+               ON l.kind = k.kind AND l.key = k.key
+              AND l.published_at BETWEEN k.published - k.window_days AND k.published + k.window_days
+             UNION
+             -- undated on either side: places only (an undated link needs a specific place)
+             SELECT k.doc, l.document_id FROM k JOIN link_keys l ON l.kind = k.kind AND l.key = k.key
+             WHERE k.kind = 'place' AND (k.published IS NULL OR l.published_at IS NULL)
+           )
+           SELECT DISTINCT o.doc, d.document_id, d.features, d.event_id
+           FROM o JOIN link_documents d ON d.document_id = o.document_id
+           WHERE d.document_id <> o.doc`,
+          [json(keys), PLACE_WINDOW_DAYS, PERSON_WINDOW_DAYS],
         );
-  const joined = [
-    ...new Set(
-      candidates.filter((c) => sameEvent(r.features, parse<EventFeatures>(c.features))).map((c) => c.event_id),
-    ),
-  ].sort(cmp);
-  const members =
-    joined.length === 0
-      ? []
-      : await tx.query<{ document_id: string; features: unknown }>(
-          "SELECT document_id, features FROM link_documents WHERE event_id = ANY($1::text[])",
-          [joined],
-        );
-  const ids = [r.documentId, ...members.map((m) => m.document_id)];
-  const features = [r.features, ...members.map((m) => parse<EventFeatures>(m.features))];
-  const id = eventId(ids);
-  const summary = summarizeEvent(features);
-  const event = { id, label: summary.label };
-  const eventRow = [id, summary.label, summary.place, summary.term, summary.firstDate, summary.lastDate, ids.length];
-  if (joined.length === 1 && joined[0] === id) {
-    // The common case: the document joins one event, whose id stays. Only its groups for this document's measures change.
-    await tx.query("UPDATE link_documents SET event_id = $1 WHERE document_id = $2", [id, r.documentId]);
-    await tx.query(
-      `UPDATE events SET label = $2, place = $3, term = $4, first_date = $5, last_date = $6, document_count = $7
-       WHERE id = $1`,
-      eventRow,
-    );
-    const measures = [...splitByMeasure(r.figures).values()].map((list) => list[0]!);
-    await rebuildGroups(tx, event, measures.map((f) => [f.measure!, f.unitKind]));
-  } else {
-    await tx.query(
-      "UPDATE link_documents SET event_id = $1 WHERE event_id = ANY($2::text[]) OR document_id = $3",
-      [id, joined, r.documentId],
-    );
-    if (joined.length > 0) await tx.query("DELETE FROM events WHERE id = ANY($1::text[])", [joined]);
-    await tx.query(
-      `INSERT INTO events (id, label, place, term, first_date, last_date, document_count)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      eventRow,
-    );
-    await rebuildGroups(tx, event, null);
+  // Components over the batch's documents and the events they touch.
+  const nodes = new Map<string, number>();
+  const node = (id: string) => {
+    let n = nodes.get(id);
+    if (n === undefined) nodes.set(id, (n = nodes.size));
+    return n;
+  };
+  for (const r of records) node(`d${NUL}${r.documentId}`);
+  const links: Array<[number, number]> = [];
+  for (const c of candidates) {
+    const r = inBatch.get(c.doc)!;
+    const other = inBatch.get(c.document_id);
+    const features = other?.features ?? parse<EventFeatures>(c.features);
+    if (!sameEvent(r.features, features)) continue;
+    links.push([node(`d${NUL}${r.documentId}`), node(other ? `d${NUL}${c.document_id}` : `e${NUL}${c.event_id}`)]);
   }
+  const uf = new UnionFind(nodes.size);
+  for (const [a, b] of links) uf.union(a, b);
+  const names = [...nodes.keys()];
+  const oldEvents = names.filter((n) => n.startsWith(`e${NUL}`)).map((n) => n.slice(2));
+  const members =
+    oldEvents.length === 0
+      ? []
+      : await tx.query<{ document_id: string; features: unknown; event_id: string }>(
+          "SELECT document_id, features, event_id FROM link_documents WHERE event_id = ANY($1::text[])",
+          [oldEvents],
+        );
+  const membersOf = new Map<string, Array<{ id: string; features: EventFeatures }>>();
+  for (const m of members)
+    membersOf.set(m.event_id, [
+      ...(membersOf.get(m.event_id) ?? []),
+      { id: m.document_id, features: parse<EventFeatures>(m.features) },
+    ]);
+  const components = new Map<number, Array<{ id: string; features: EventFeatures }>>();
+  names.forEach((name, i) => {
+    const root = uf.find(i);
+    const list = components.get(root) ?? [];
+    if (name.startsWith(`d${NUL}`)) {
+      const r = inBatch.get(name.slice(2))!;
+      list.push({ id: r.documentId, features: r.features });
+    } else list.push(...(membersOf.get(name.slice(2)) ?? []));
+    components.set(root, list);
+  });
+  const events: Array<{ id: string; label: string; row: unknown }> = [];
+  const assignments: Array<{ document_id: string; event_id: string }> = [];
+  for (const list of components.values()) {
+    const id = eventId(list.map((m) => m.id));
+    const s = summarizeEvent(list.map((m) => m.features));
+    events.push({
+      id,
+      label: s.label,
+      row: {
+        id,
+        label: s.label,
+        place: s.place,
+        term: s.term,
+        first_date: s.firstDate,
+        last_date: s.lastDate,
+        document_count: list.length,
+      },
+    });
+    for (const m of list) assignments.push({ document_id: m.id, event_id: id });
+  }
+  // Old events are replaced (their groups go with them) by the events they are now part of.
+  await tx.query(
+    `WITH u AS (
+       UPDATE link_documents d SET event_id = x.event_id
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, event_id text)
+       WHERE d.document_id = x.document_id AND d.event_id <> x.event_id
+     ), gone AS (
+       DELETE FROM events WHERE id = ANY($2::text[])
+         AND id NOT IN (SELECT x.id FROM jsonb_to_recordset($3::jsonb) AS x(id text))
+     )
+     INSERT INTO events (id, label, place, term, first_date, last_date, document_count)
+     SELECT x.id, x.label, x.place, x.term, x.first_date, x.last_date, x.document_count
+     FROM jsonb_to_recordset($3::jsonb) AS x(id text, label text, place text, term text, first_date date,
+          last_date date, document_count int)
+     ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, place = EXCLUDED.place, term = EXCLUDED.term,
+       first_date = EXCLUDED.first_date, last_date = EXCLUDED.last_date, document_count = EXCLUDED.document_count`,
+    [json(assignments), oldEvents, json(events.map((e) => e.row))],
+  );
+  await rebuildGroups(tx, events, assignments);
 }
 
 const FIGURE_COLUMNS = `f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier,
@@ -451,60 +603,39 @@ function figureRecord(row: FigureRow): FigureRecord {
 }
 
 /** Recomputes an event's figure groups: those of the given measures, or all of them. */
+
+/** Recomputes the figure groups of the given events from their documents' figures. */
 async function rebuildGroups(
   tx: Sql,
-  event: { id: string; label: string },
-  measures: Array<[string, string]> | null,
+  events: ReadonlyArray<{ id: string; label: string }>,
+  assignments: ReadonlyArray<{ document_id: string; event_id: string }>,
 ): Promise<void> {
-  if (measures?.length === 0) return;
+  const eventOf = new Map(assignments.map((a) => [a.document_id, a.event_id]));
   const rows = await tx.query<FigureRow>(
     `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id
-     WHERE d.event_id = $1 AND f.measure IS NOT NULL
-       AND ($2::text[] IS NULL OR (f.measure, f.unit_kind) IN (SELECT * FROM unnest($2::text[], $3::text[])))`,
-    [event.id, measures?.map((m) => m[0]) ?? null, measures?.map((m) => m[1]) ?? null],
+     WHERE f.document_id = ANY($1::text[]) AND f.measure IS NOT NULL`,
+    [[...eventOf.keys()]],
   );
-  const groups = [...splitByMeasure(rows.map(figureRecord)).values()].map((list) =>
-    buildGroup(event, list[0]!.measure!, list[0]!.unitKind, list, () => null),
+  const figuresOf = new Map<string, FigureRecord[]>();
+  for (const row of rows) {
+    const e = eventOf.get(row.document_id)!;
+    push(figuresOf, e, figureRecord(row));
+  }
+  const groups = events.flatMap((event) =>
+    [...splitByMeasure(figuresOf.get(event.id) ?? []).values()].map((list) =>
+      buildGroup(event, list[0]!.measure!, list[0]!.unitKind, list, () => null),
+    ),
   );
-  if (measures === null) await tx.query("DELETE FROM figure_groups WHERE event_id = $1", [event.id]);
-  else await tx.query("DELETE FROM figure_groups WHERE id = ANY($1::text[])", [groups.map((g) => g.id)]);
+  await tx.query("DELETE FROM figure_groups WHERE event_id = ANY($1::text[])", [events.map((e) => e.id)]);
   if (groups.length === 0) return;
-  await tx.query(
-    `INSERT INTO figure_groups (id, event_id, measure, unit_kind, disputed, disputes, figure_count)
-     SELECT x.id, x.event_id, x.measure, x.unit_kind, x.disputed, x.disputes, x.figure_count
-     FROM jsonb_to_recordset($1::jsonb) AS x(id text, event_id text, measure text, unit_kind text, disputed boolean,
-          disputes jsonb, figure_count int)`,
-    [
-      json(
-        groups.map((g) => ({
-          id: g.id,
-          event_id: g.eventId,
-          measure: g.measure,
-          unit_kind: g.unitKind,
-          disputed: g.disputed,
-          disputes: g.disputes,
-          figure_count: g.figures.length,
-        })),
-      ),
-    ],
-  );
-  await tx.query(
-    `INSERT INTO figure_group_members (group_id, seq, document_id, figure_id, superseded)
-     SELECT x.group_id, x.seq, x.document_id, x.figure_id, x.superseded
-     FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, seq int, document_id text, figure_id text, superseded boolean)`,
-    [
-      json(
-        groups.flatMap((g) =>
-          g.figures.map((f, seq) => ({
-            group_id: g.id,
-            seq,
-            document_id: f.documentId,
-            figure_id: f.id,
-            superseded: f.superseded,
-          })),
-        ),
-      ),
-    ],
+  const members = groups.flatMap((g) =>
+    g.figures.map((f, seq) => ({
+      group_id: g.id,
+      seq,
+      document_id: f.documentId,
+      figure_id: f.id,
+      superseded: f.superseded,
+    })),
   );
   const revisions = groups.flatMap((g) =>
     g.revisions.map((rv, seq) => ({
@@ -520,17 +651,41 @@ async function rebuildGroups(
       stated_on: rv.date,
     })),
   );
-  if (revisions.length > 0)
-    await tx.query(
-      `INSERT INTO figure_revisions (group_id, seq, speaker, from_value, to_value, from_document_id, from_figure_id,
-                                     to_document_id, to_figure_id, stated_on)
-       SELECT x.group_id, x.seq, x.speaker, x.from_value, x.to_value, x.from_document_id, x.from_figure_id,
-              x.to_document_id, x.to_figure_id, x.stated_on
-       FROM jsonb_to_recordset($1::jsonb) AS x(group_id text, seq int, speaker jsonb, from_value double precision,
-            to_value double precision, from_document_id text, from_figure_id text, to_document_id text,
-            to_figure_id text, stated_on date)`,
-      [json(revisions)],
-    );
+  await tx.query(
+    `WITH g AS (
+       INSERT INTO figure_groups (id, event_id, measure, unit_kind, disputed, disputes, figure_count)
+       SELECT x.id, x.event_id, x.measure, x.unit_kind, x.disputed, x.disputes, x.figure_count
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, event_id text, measure text, unit_kind text,
+            disputed boolean, disputes jsonb, figure_count int)
+     ), m AS (
+       INSERT INTO figure_group_members (group_id, seq, document_id, figure_id, superseded)
+       SELECT x.group_id, x.seq, x.document_id, x.figure_id, x.superseded
+       FROM jsonb_to_recordset($2::jsonb) AS x(group_id text, seq int, document_id text, figure_id text,
+            superseded boolean)
+     )
+     INSERT INTO figure_revisions (group_id, seq, speaker, from_value, to_value, from_document_id, from_figure_id,
+                                   to_document_id, to_figure_id, stated_on)
+     SELECT x.group_id, x.seq, x.speaker, x.from_value, x.to_value, x.from_document_id, x.from_figure_id,
+            x.to_document_id, x.to_figure_id, x.stated_on
+     FROM jsonb_to_recordset($3::jsonb) AS x(group_id text, seq int, speaker jsonb, from_value double precision,
+          to_value double precision, from_document_id text, from_figure_id text, to_document_id text,
+          to_figure_id text, stated_on date)`,
+    [
+      json(
+        groups.map((g) => ({
+          id: g.id,
+          event_id: g.eventId,
+          measure: g.measure,
+          unit_kind: g.unitKind,
+          disputed: g.disputed,
+          disputes: g.disputes,
+          figure_count: g.figures.length,
+        })),
+      ),
+      json(members),
+      json(revisions),
+    ],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -564,7 +719,7 @@ async function loadEntities(db: Sql): Promise<LinkedEntity[]> {
   );
   const group = <T extends { entity_id: string }, V>(list: T[], value: (x: T) => V) => {
     const m = new Map<string, V[]>();
-    for (const x of list) m.set(x.entity_id, [...(m.get(x.entity_id) ?? []), value(x)]);
+    for (const x of list) push(m, x.entity_id, value(x));
     return m;
   };
   const aliasesOf = group(aliases, (x) => x.alias);
@@ -598,7 +753,7 @@ async function loadEvents(db: Sql): Promise<LinkedEvent[]> {
   );
   const docs = await db.query<{ event_id: string; source: string }>("SELECT event_id, source FROM link_documents");
   const docsOf = new Map<string, string[]>();
-  for (const d of docs) docsOf.set(d.event_id, [...(docsOf.get(d.event_id) ?? []), d.source]);
+  for (const d of docs) push(docsOf, d.event_id, d.source);
   return sortEvents(
     rows.map((e) => ({
       id: e.id,
@@ -782,9 +937,10 @@ export async function unlinkedDocumentIds(db: Sql): Promise<string[]> {
 export async function linkUnlinked(db: Database, analyse: (doc: Document) => Document): Promise<number> {
   const pending = new Set(await unlinkedDocumentIds(db));
   if (pending.size === 0) return 0;
+  const docs = (await loadDocuments(db)).filter((d) => pending.has(d.id));
   let linked = 0;
-  for (const doc of await loadDocuments(db))
-    if (pending.has(doc.id) && (await linkDocument(db, analyse(doc)))) linked++;
+  for (let i = 0; i < docs.length; i += LINK_BATCH)
+    linked += await linkDocuments(db, docs.slice(i, i + LINK_BATCH).map(analyse));
   return linked;
 }
 

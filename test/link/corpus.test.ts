@@ -110,7 +110,7 @@ ajv.addSchema(schema("claimtrace.document-1.schema.json"));
 ajv.addSchema(schema("claimtrace.report-1.schema.json"));
 const validateReport = ajv.getSchema("https://claimtrace.example/schemas/claimtrace.report-1.schema.json")!;
 
-test("CLI: analyze over the store (linked one article at a time) equals analyze over the files; export works on both", async () => {
+test("CLI: analyze over the store (linked as ingested) equals analyze over the files; export works on both", async () => {
   const dir = tempFiles();
   const data = join(dir, "store");
   const ingest = await runCli(["ingest", "examples/corpus", "--data", data, "-q"]);

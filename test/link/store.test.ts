@@ -5,7 +5,13 @@ import type { ClaimLayers } from "../../src/link/model.js";
 import type { Document } from "../../src/model/document.js";
 import type { Database } from "../../src/store/database.js";
 import { saveDocument } from "../../src/store/documents.js";
-import { linkDocument, loadClaimLayers, loadLinkResult, unlinkedDocumentIds } from "../../src/store/links.js";
+import {
+  linkDocument,
+  linkDocuments,
+  loadClaimLayers,
+  loadLinkResult,
+  unlinkedDocumentIds,
+} from "../../src/store/links.js";
 import { pgliteBackend, postgresBackend, type Backend } from "../helpers/databases.js";
 import { article } from "./build.js";
 import { fixtureDocuments, ivanovaAlone } from "../fixtures/link/articles.js";
@@ -94,6 +100,19 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       // The four happenings, and the bare-surname article: a surname alone links no events.
       assert.equal(batch.events.length, 5);
       assert.ok(batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0));
+    });
+
+    it("linking in batches (documents of one event together, events bridged across batches) gives the batch result", async () => {
+      const batch = linkCorpus(docs);
+      for (const size of [2, 3, 5, docs.length]) {
+        await empty(db);
+        const order = shuffled(docs, size);
+        for (const d of order) await saveDocument(db, d, null);
+        for (let i = 0; i < order.length; i += size)
+          assert.equal(await linkDocuments(db, order.slice(i, i + size)), Math.min(size, order.length - i));
+        assert.deepEqual(await loadLinkResult(db), batch, `batches of ${size}`);
+      }
+      assert.equal(await linkDocuments(db, [docs[0]!, docs[0]!]), 0, "already linked, and duplicates count once");
     });
 
     it("linking a document again changes nothing", async () => {

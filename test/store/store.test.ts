@@ -61,7 +61,7 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       const names = (
         await db.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name")
       ).map((r) => r.name);
-      assert.deepEqual(names, ["001_documents.sql", "002_links.sql"]);
+      assert.deepEqual(names, ["001_documents.sql", "002_links.sql", "003_link_key_dates.sql"]);
       assert.deepEqual(await migrate(db), []);
     });
 
