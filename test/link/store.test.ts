@@ -8,6 +8,7 @@ import { saveDocument } from "../../src/store/documents.js";
 import {
   linkDocument,
   linkDocuments,
+  linkUnlinked,
   loadClaimLayers,
   loadLinkResult,
   unlinkedDocumentIds,
@@ -138,6 +139,26 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.deepEqual(await unlinkedDocumentIds(db), []);
       await saveDocument(db, article({ ...ivanovaAlone, source: "link/unlinked.txt", title: "Not linked yet" }), null);
       assert.equal((await unlinkedDocumentIds(db)).length, 1);
+    });
+
+    it("documents stored without being linked are linked later, re-analysed from their stored text", async () => {
+      await empty(db);
+      for (const d of docs) await saveDocument(db, d, null);
+      await linkDocuments(db, docs.slice(0, 3));
+      assert.equal((await unlinkedDocumentIds(db)).length, docs.length - 3);
+      const byId = new Map(docs.map((d) => [d.id, d]));
+      // Stored documents come back without claim layers; the analysis (here: the fixtures' layers) adds them.
+      const analysed: string[] = [];
+      const linked = await linkUnlinked(db, (stored) => {
+        analysed.push(stored.id);
+        assert.equal(stored.text, byId.get(stored.id)!.text);
+        return byId.get(stored.id)!;
+      });
+      assert.equal(linked, docs.length - 3);
+      assert.equal(analysed.length, docs.length - 3);
+      assert.deepEqual(await unlinkedDocumentIds(db), []);
+      assert.deepEqual(await loadLinkResult(db), linkCorpus(docs));
+      assert.equal(await linkUnlinked(db, () => assert.fail("nothing left to analyse")), 0);
     });
 
     it("concurrent writers give the batch result", async (t) => {
