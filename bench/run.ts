@@ -1,12 +1,14 @@
 // `npm run bench`: every benchmark, each reporting ratios against a reference measured in the same run.
 import { benchAttribution } from "./attribution.js";
 import { benchFigures } from "./figures.js";
+import { benchLink } from "./link.js";
 import { benchPipeline } from "./pipeline.js";
 
 const benches: Array<[string, () => Promise<string>]> = [
   ["pipeline", benchPipeline],
   ["attribution", () => benchAttribution()],
   ["figures and dates", () => benchFigures()],
+  ["linking across articles", () => benchLink()],
 ];
 
 for (const [name, bench] of benches) {
