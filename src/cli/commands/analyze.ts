@@ -1,21 +1,10 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { reportToJson } from "../../contract/document-json.js";
-import { readDocuments } from "../../corpus/read.js";
-import type { Document } from "../../model/document.js";
-import { linkToJson, type LinkJson } from "../../link/json.js";
-import { runPipeline } from "../../pipeline/pipeline.js";
-import { linkUnlinked, loadLinkedDocuments, loadLinkResult } from "../../store/links.js";
+import { linkToJson } from "../../link/json.js";
 import { EXIT } from "../exit-codes.js";
-import {
-  dataOption,
-  maxBytesOption,
-  publishedOption,
-  readOptions,
-  reportRejection,
-  type ReadFlags,
-} from "../options.js";
-import { openStore } from "../store.js";
+import { dataOption, maxBytesOption, publishedOption, type ReadFlags } from "../options.js";
+import { loadCorpus } from "../corpus.js";
 import { write } from "./extract.js";
 
 interface Flags extends ReadFlags {
@@ -34,33 +23,8 @@ export function analyzeCommand(program: Command): void {
     .addOption(maxBytesOption())
     .addOption(dataOption())
     .action(async (paths: string[], flags: Flags) => {
-      const docs: Document[] = [];
-      let rejected = 0;
-      let links: LinkJson | undefined;
-      if (paths.length === 0) {
-        // The store: its documents with their claims, and the ledger linked as they were ingested.
-        const db = await openStore(flags);
-        try {
-          await linkUnlinked(db, (doc) => runPipeline(doc));
-          docs.push(...(await loadLinkedDocuments(db)));
-          links = linkToJson(await loadLinkResult(db));
-        } finally {
-          await db.close();
-        }
-      } else {
-        const seen = new Set<string>();
-        for await (const event of readDocuments(paths, readOptions(flags))) {
-          if (event.kind === "rejected") {
-            rejected++;
-            reportRejection(event.error);
-          } else if (event.kind === "document" && !seen.has(event.doc.id)) {
-            seen.add(event.doc.id);
-            docs.push(event.doc);
-          }
-        }
-      }
-      // Files are analysed and linked in memory; nothing is stored.
-      await write(JSON.stringify(reportToJson(docs, links)) + "\n");
+      const { docs, links, rejected } = await loadCorpus(paths, flags);
+      await write(JSON.stringify(reportToJson(docs, linkToJson(links))) + "\n");
       process.exitCode = rejected > 0 ? EXIT.rejected : EXIT.ok;
     });
 }

@@ -2,25 +2,14 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readDocuments } from "../../corpus/read.js";
 import { InputError } from "../../ingest/errors.js";
-import { linkCorpus } from "../../link/batch.js";
 import { claimLayers, type LinkResult } from "../../link/model.js";
 import type { Relay, Speaker } from "../../model/claims.js";
 import type { Document } from "../../model/document.js";
 import type { Span } from "../../model/span.js";
-import { runPipeline } from "../../pipeline/pipeline.js";
-import { linkUnlinked, loadLinkedDocuments, loadLinkResult } from "../../store/links.js";
 import { EXIT } from "../exit-codes.js";
-import {
-  dataOption,
-  maxBytesOption,
-  publishedOption,
-  readOptions,
-  reportRejection,
-  type ReadFlags,
-} from "../options.js";
-import { openStore } from "../store.js";
+import { dataOption, maxBytesOption, publishedOption, type ReadFlags } from "../options.js";
+import { loadCorpus } from "../corpus.js";
 import { write } from "./extract.js";
 
 export type Table = "attributions" | "figures" | "groups";
@@ -36,16 +25,61 @@ type Row = Record<string, Cell>;
 
 const COLUMNS: Record<Table, readonly string[]> = {
   attributions: [
-    "source", "document", "attribution", "kind", "speaker", "speaker_type", "speaker_role", "speaker_entity",
-    "via", "cue", "content", "date",
+    "source",
+    "document",
+    "attribution",
+    "kind",
+    "speaker",
+    "speaker_type",
+    "speaker_role",
+    "speaker_entity",
+    "via",
+    "cue",
+    "content",
+    "date",
   ],
   figures: [
-    "source", "document", "figure", "text", "value", "low", "high", "qualifier", "unit", "measure", "subject",
-    "speaker", "speaker_type", "attribution", "via", "date", "refers_to", "group", "event",
+    "source",
+    "document",
+    "figure",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "measure",
+    "subject",
+    "speaker",
+    "speaker_type",
+    "attribution",
+    "via",
+    "date",
+    "refers_to",
+    "group",
+    "event",
   ],
   groups: [
-    "group", "label", "measure", "unit_kind", "event", "disputed", "revisions", "source", "document", "figure",
-    "text", "value", "low", "high", "qualifier", "speaker", "speaker_type", "via", "date", "superseded",
+    "group",
+    "label",
+    "measure",
+    "unit_kind",
+    "event",
+    "disputed",
+    "revisions",
+    "source",
+    "document",
+    "figure",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "speaker",
+    "speaker_type",
+    "via",
+    "date",
+    "superseded",
   ],
 };
 
@@ -132,7 +166,9 @@ export function exportRows(docs: readonly Document[], links: LinkResult): Record
     }));
   });
   // A figure's date column is when it was stated (from its group) where it is grouped.
-  const stated = new Map(links.figureGroups.flatMap((g) => g.figures.map((f) => [`${f.documentId}\u0000${f.id}`, f.statedOn])));
+  const stated = new Map(
+    links.figureGroups.flatMap((g) => g.figures.map((f) => [`${f.documentId}\u0000${f.id}`, f.statedOn])),
+  );
   for (const row of figures) row.date = stated.get(`${row.document}\u0000${row.figure}`) ?? row.date ?? null;
   return { attributions, figures, groups };
 }
@@ -201,31 +237,7 @@ Examples:
     .action(async (paths: string[], flags: Flags) => {
       if (flags.format === "csv" && !flags.table && !flags.out)
         throw new InputError("--format csv", "needs --table (one table to standard output) or --out DIR");
-      let rejected = 0;
-      let docs: Document[] = [];
-      let links: LinkResult;
-      if (paths.length === 0) {
-        const db = await openStore(flags);
-        try {
-          await linkUnlinked(db, (doc) => runPipeline(doc));
-          docs = await loadLinkedDocuments(db);
-          links = await loadLinkResult(db);
-        } finally {
-          await db.close();
-        }
-      } else {
-        const seen = new Set<string>();
-        for await (const event of readDocuments(paths, readOptions(flags))) {
-          if (event.kind === "rejected") {
-            rejected++;
-            reportRejection(event.error);
-          } else if (event.kind === "document" && !seen.has(event.doc.id)) {
-            seen.add(event.doc.id);
-            docs.push(event.doc);
-          }
-        }
-        links = linkCorpus(docs);
-      }
+      const { docs, links, rejected } = await loadCorpus(paths, flags);
       const rows = exportRows(docs, links);
       const tables = flags.table ? [flags.table] : TABLES;
       const render = (t: Table) => (flags.format === "csv" ? toCsv(t, rows[t]) : toJsonl(t, rows[t]));
