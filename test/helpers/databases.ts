@@ -1,3 +1,4 @@
+import { after, before, test, type TestContext } from "node:test";
 import pg from "pg";
 import { openDatabase, type Database } from "../../src/store/database.js";
 
@@ -63,3 +64,28 @@ export async function postgresBackend(): Promise<Backend> {
     },
   };
 }
+
+/**
+ * Inside a `describe`: opens a fresh store on `makeBackend` before the suite (handing it to `onOpen`), cleans up
+ * after, and returns `it`, which registers a test that is skipped with the reason when the back end is missing.
+ */
+export function useBackend(makeBackend: () => Promise<Backend>, onOpen: (db: Database) => void) {
+  let backend: Backend | undefined;
+  let db: Database | undefined;
+  before(async () => {
+    backend = await makeBackend();
+    if (!backend.unavailable) onOpen((db = await backend.open()));
+  });
+  after(async () => {
+    await db?.close();
+    await backend?.cleanup();
+  });
+  return (name: string, fn: (t: TestContext) => Promise<void>) =>
+    test(name, async (t) => {
+      if (backend?.unavailable) return t.skip(backend.unavailable);
+      await fn(t);
+    });
+}
+
+export const backendName = (makeBackend: () => Promise<Backend>) =>
+  makeBackend === pgliteBackend ? "PGlite" : "PostgreSQL";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test, type TestContext } from "node:test";
+import { describe } from "node:test";
 import { linkCorpus } from "../../src/link/batch.js";
 import type { ClaimLayers } from "../../src/link/model.js";
 import type { Document } from "../../src/model/document.js";
@@ -13,7 +13,7 @@ import {
   loadLinkResult,
   unlinkedDocumentIds,
 } from "../../src/store/links.js";
-import { pgliteBackend, postgresBackend, type Backend } from "../helpers/databases.js";
+import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 import { article } from "./build.js";
 import { fixtureDocuments, ivanovaAlone } from "../fixtures/link/articles.js";
 
@@ -61,29 +61,20 @@ async function ingest(db: Database, doc: Document): Promise<void> {
 }
 
 for (const makeBackend of [pgliteBackend, postgresBackend]) {
-  describe(`incremental linking on ${makeBackend === pgliteBackend ? "PGlite" : "PostgreSQL"}`, () => {
-    let backend: Backend;
+  describe(`incremental linking on ${backendName(makeBackend)}`, () => {
     let db: Database;
-    before(async () => {
-      backend = await makeBackend();
-      if (!backend.unavailable) db = await backend.open();
-    });
-    after(async () => {
-      await db?.close();
-      await backend?.cleanup();
-    });
-    const it = (name: string, fn: (t: TestContext) => Promise<void>) =>
-      test(name, async (t) => {
-        if (backend.unavailable) return t.skip(backend.unavailable);
-        await fn(t);
-      });
+    const it = useBackend(makeBackend, (opened) => (db = opened));
 
     it("after each article, the store holds what linking those articles at once gives", async () => {
       await empty(db);
       const order = shuffled(docs, 7);
       for (let i = 0; i < order.length; i++) {
         await ingest(db, order[i]!);
-        assert.deepEqual(await loadLinkResult(db), linkCorpus(order.slice(0, i + 1)), `after ${i + 1} articles`);
+        assert.deepEqual(
+          await loadLinkResult(db),
+          linkCorpus(order.slice(0, i + 1)),
+          `after ${i + 1} articles`,
+        );
       }
     });
 
@@ -100,7 +91,9 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       }
       // The four happenings, and the bare-surname article: a surname alone links no events.
       assert.equal(batch.events.length, 5);
-      assert.ok(batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0));
+      assert.ok(
+        batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0),
+      );
     });
 
     it("linking in batches (documents of one event together, events bridged across batches) gives the batch result", async () => {
@@ -113,7 +106,11 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
           assert.equal(await linkDocuments(db, order.slice(i, i + size)), Math.min(size, order.length - i));
         assert.deepEqual(await loadLinkResult(db), batch, `batches of ${size}`);
       }
-      assert.equal(await linkDocuments(db, [docs[0]!, docs[0]!]), 0, "already linked, and duplicates count once");
+      assert.equal(
+        await linkDocuments(db, [docs[0]!, docs[0]!]),
+        0,
+        "already linked, and duplicates count once",
+      );
     });
 
     it("linking a document again changes nothing", async () => {
@@ -137,7 +134,11 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
         );
       }
       assert.deepEqual(await unlinkedDocumentIds(db), []);
-      await saveDocument(db, article({ ...ivanovaAlone, source: "link/unlinked.txt", title: "Not linked yet" }), null);
+      await saveDocument(
+        db,
+        article({ ...ivanovaAlone, source: "link/unlinked.txt", title: "Not linked yet" }),
+        null,
+      );
       assert.equal((await unlinkedDocumentIds(db)).length, 1);
     });
 
@@ -162,7 +163,7 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
     });
 
     it("concurrent writers give the batch result", async (t) => {
-      if (backend.name !== "postgres") return t.skip("PGlite has one connection; concurrency is PostgreSQL's");
+      if (db.kind !== "postgres") return t.skip("PGlite has one connection; concurrency is PostgreSQL's");
       await empty(db);
       for (const d of docs) await saveDocument(db, d, null);
       await Promise.all(shuffled(docs, 3).map((d) => linkDocument(db, d)));

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe } from "node:test";
 import { toDocument } from "../../src/ingest/document.js";
 import type { RawArticle } from "../../src/ingest/inputs.js";
 import { runPipeline } from "../../src/pipeline/pipeline.js";
@@ -13,7 +13,7 @@ import {
   startRun,
 } from "../../src/store/documents.js";
 import { migrate } from "../../src/store/migrate.js";
-import { pgliteBackend, postgresBackend, type Backend } from "../helpers/databases.js";
+import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 
 function article(text: string, source: string, extra: Partial<RawArticle> = {}) {
   const raw: RawArticle = {
@@ -40,22 +40,9 @@ const refusal =
   "Lawyer says 1,000 refused\n\nMore than 1,000 soldiers refused to deploy, Pavel Orlov wrote on Telegram.";
 
 for (const makeBackend of [pgliteBackend, postgresBackend]) {
-  describe(`store on ${makeBackend === pgliteBackend ? "PGlite" : "PostgreSQL"}`, () => {
-    let backend: Backend;
+  describe(`store on ${backendName(makeBackend)}`, () => {
     let db: Database;
-    before(async () => {
-      backend = await makeBackend();
-      if (!backend.unavailable) db = await backend.open();
-    });
-    after(async () => {
-      await db?.close();
-      await backend?.cleanup();
-    });
-    const it = (name: string, fn: () => Promise<void>) =>
-      test(name, async (t) => {
-        if (backend.unavailable) return t.skip(backend.unavailable);
-        await fn();
-      });
+    const it = useBackend(makeBackend, (opened) => (db = opened));
 
     it("migrations are recorded and running them again applies nothing", async () => {
       const names = (
