@@ -94,7 +94,7 @@ export async function linkDocuments(
     t = now;
   };
   const records = unique.map(prepareDocument);
-  const entityLayers = new Map(unique.map((d) => [d.id, claimLayers(d).entities ?? []]));
+  const byId = new Map(unique.map((d) => [d.id, d]));
   lap("records");
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [LINK_LOCK]);
@@ -109,7 +109,7 @@ export async function linkDocuments(
     const fresh = records.filter((r) => !done.has(r.documentId));
     if (fresh.length === 0) return 0;
     lap("linking");
-    await writeClaims(tx, fresh, entityLayers);
+    await writeClaims(tx, fresh, byId);
     lap("claims");
     await linkEntityNames(tx, fresh);
     await linkEvents(tx, fresh);
@@ -118,7 +118,12 @@ export async function linkDocuments(
   });
 }
 
-async function writeClaims(tx: Sql, records: readonly DocRecord[], entityLayers: Map<string, Entity[]>): Promise<void> {
+/** The text an attribution reports: its content spans, joined with " … " (searchable; see migration 004). */
+export function contentText(text: string, content: readonly Span[]): string {
+  return content.map((s) => text.slice(s.start, s.end)).join(" … ");
+}
+
+async function writeClaims(tx: Sql, records: readonly DocRecord[], docs: ReadonlyMap<string, Document>): Promise<void> {
   const attributions = records.flatMap((r) =>
     r.attributions.map((a) => ({
       document_id: r.documentId,
@@ -129,6 +134,7 @@ async function writeClaims(tx: Sql, records: readonly DocRecord[], entityLayers:
       cue_start: a.cue?.start ?? null,
       cue_end: a.cue?.end ?? null,
       content: a.content,
+      content_text: contentText(docs.get(r.documentId)!.text, a.content),
       speaker_name: a.speaker?.name ?? null,
       speaker_type: a.speaker?.type ?? null,
       speaker_role: a.speaker?.role ?? null,
@@ -168,7 +174,7 @@ async function writeClaims(tx: Sql, records: readonly DocRecord[], entityLayers:
     source: r.source,
     published_at: r.publishedAt,
     features: r.features,
-    entities: entityLayers.get(r.documentId) ?? [],
+    entities: claimLayers(docs.get(r.documentId)!).entities ?? [],
     event_id: eventId([r.documentId]),
   }));
   const keys = records.flatMap((r) =>
@@ -179,12 +185,14 @@ async function writeClaims(tx: Sql, records: readonly DocRecord[], entityLayers:
   await tx.query(
     `WITH a AS (
        INSERT INTO attributions (document_id, id, kind, source_start, source_end, cue_start, cue_end, content,
-                                 speaker_name, speaker_type, speaker_role, speaker_entity_type, speaker_entity_key,
-                                 via, stated_on)
+                                 content_text, speaker_name, speaker_type, speaker_role, speaker_entity_type,
+                                 speaker_entity_key, via, stated_on)
        SELECT x.document_id, x.id, x.kind, x.source_start, x.source_end, x.cue_start, x.cue_end, x.content,
-              x.speaker_name, x.speaker_type, x.speaker_role, x.entity_type, x.entity_key, x.via, x.stated_on
+              x.content_text, x.speaker_name, x.speaker_type, x.speaker_role, x.entity_type, x.entity_key, x.via,
+              x.stated_on
        FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, kind text, source_start int,
-            source_end int, cue_start int, cue_end int, content jsonb, speaker_name text, speaker_type text,
+            source_end int, cue_start int, cue_end int, content jsonb, content_text text, speaker_name text,
+            speaker_type text,
             speaker_role text, entity_type text, entity_key text, via jsonb, stated_on date)
      ), f AS (
        INSERT INTO figures (document_id, id, start_offset, end_offset, text, value, low, high, qualifier, unit,
@@ -935,6 +943,7 @@ export async function unlinkedDocumentIds(db: Sql): Promise<string[]> {
  * pipeline) on its stored text. Returns how many it linked. Safe to run from several processes at once.
  */
 export async function linkUnlinked(db: Database, analyse: (doc: Document) => Document): Promise<number> {
+  await fillAttributionText(db);
   const pending = new Set(await unlinkedDocumentIds(db));
   if (pending.size === 0) return 0;
   const docs = (await loadDocuments(db)).filter((d) => pending.has(d.id));
@@ -942,6 +951,37 @@ export async function linkUnlinked(db: Database, analyse: (doc: Document) => Doc
   for (let i = 0; i < docs.length; i += LINK_BATCH)
     linked += await linkDocuments(db, docs.slice(i, i + LINK_BATCH).map(analyse));
   return linked;
+}
+
+/**
+ * Writes content_text for attributions linked before it existed (migration 004), from their documents' stored
+ * text, a batch of documents per statement. Returns how many attributions it filled.
+ */
+export async function fillAttributionText(db: Sql): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const pending = await db.query<{ document_id: string }>(
+      "SELECT DISTINCT document_id FROM attributions WHERE content_text IS NULL LIMIT $1",
+      [LINK_BATCH],
+    );
+    if (pending.length === 0) return filled;
+    const rows = await db.query<{ document_id: string; id: string; content: unknown; text: string }>(
+      `SELECT a.document_id, a.id, a.content, d.text FROM attributions a JOIN documents d ON d.id = a.document_id
+       WHERE a.content_text IS NULL AND a.document_id = ANY($1::text[])`,
+      [pending.map((p) => p.document_id)],
+    );
+    await db.query(
+      `UPDATE attributions a SET content_text = x.content_text
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS x(document_id, id, content_text)
+       WHERE a.document_id = x.document_id AND a.id = x.id`,
+      [
+        rows.map((r) => r.document_id),
+        rows.map((r) => r.id),
+        rows.map((r) => contentText(r.text, parse<Span[]>(r.content))),
+      ],
+    );
+    filled += rows.length;
+  }
 }
 
 /** Stored documents with their claim layers, as `claimtrace analyze` over the store reports them. */
