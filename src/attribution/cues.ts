@@ -1,4 +1,4 @@
-import { BE_FORMS, CUE_ADJUNCTS, CUE_FORMS, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { BE_FORMS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
 import type { TokenView } from "./tokens.js";
 
 /** A cue as a token range: premodifiers ("has also"), the verb, particles ("out") and adjuncts ("in a statement"). */
@@ -23,6 +23,11 @@ export function infinitiveAt(tv: TokenView, k: number): boolean {
   if (tv.word(k) !== "to" || tv.kinds[k + 1] !== "word" || tv.isCap(k + 1)) return false;
   const w = tv.word(k + 1);
   return !OBJECT_STARTS.has(w) && !/(ion|ment|ness|ity|ism|s)$/.test(w) || w === "be" || w === "keep" || w === "use" || w === "discuss" || w === "address" || w === "focus" || w === "pass" || w === "press" || w === "process";
+}
+
+function isMannerAdverb(tv: TokenView, k: number): boolean {
+  const w = tv.word(k);
+  return w.length > 4 && w.endsWith("ly") && tv.kinds[k] === "word" && !tv.isCap(k) && !NOT_ADVERBS.has(w);
 }
 
 /** The cue whose head verb is token i, if token i can be one here. */
@@ -62,6 +67,8 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
     const p = tv.word(first - 1);
     if (first === 0 || tv.sentence[first - 1] !== tv.sentence[i]) break;
     if (CUE_PREMODIFIERS.has(p) || (participle && BE_FORMS.has(p))) first--;
+    // "He memorably promised", "they generally agree"; "have both argued" (not "Both said", where "both" is the subject).
+    else if (isMannerAdverb(tv, first - 1) || (p === "both" && tv.isWord(first - 2) && tv.sentence[first - 2] === tv.sentence[i])) first--;
     else break;
   }
   while (first < i && (tv.word(first) === "not" || tv.word(first) === "never" || tv.word(first) === "just" || tv.word(first) === "now") && first === i - 1 && !CUE_PREMODIFIERS.has(tv.word(first - 1))) {

@@ -112,7 +112,7 @@ export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: 
     let kind: AttributionKind = "direct";
     const f = qFirst[q]!;
     const sFirst = tv.sentences[tv.sentence[f]!]!.first;
-    if (quotes[q]!.pieces.length === 1 && f > sFirst && free(sFirst, f - 1) && tv.quote[f - 1]! < 0) {
+    if (quotes[q]!.pieces.length === 1 && f > sFirst && free(sFirst, f - 1) && tv.quote[f - 1]! < 0 && tv.word(f - 1) !== ":") {
       content[0] = { start: tv.starts[sFirst]!, end: content[0]!.end };
       kind = "mixed";
     }
@@ -336,6 +336,17 @@ function coordinationEnd(tv: TokenView, a: number, last: number): number {
     if (w === ",") {
       const m = matchCue(tv, k + 1);
       if (m && m.form?.gerund && m.head <= k + 2 && STRONG_CLASSES.has(m.form.cls)) return k - 1;
+      // "Barkley, who said he votes Democratic, said …": the main clause's verb after the relative clause.
+      if (m && m.first === k + 1 && !m.according && m.form && !m.form.gerund && !m.form.present && STRONG_CLASSES.has(m.form.cls)) return k - 1;
+      // "While 7 percent said they are undecided, 27 percent said …": a new subject and its cue after the comma.
+      for (let j = k + 2; j < last && j <= k + 12; j++) {
+        if (tv.quote[j]! >= 0 || tv.word(j) === ",") break;
+        const mj = matchCue(tv, j);
+        if (!mj || mj.according || !mj.form || mj.form.gerund || !STRONG_CLASSES.has(mj.form.cls)) continue;
+        const subj = leftSubject(tv, mj.first - 1, k + 1);
+        if (subj && subj.first === k + 1) return k - 1;
+        break;
+      }
     } else if (w === "and" || w === "but") {
       for (let j = k + 1; j <= Math.min(last, k + 8); j++) {
         const m = matchCue(tv, j);

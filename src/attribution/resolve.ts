@@ -85,8 +85,19 @@ export function resolveSpeaker(
       const name = raw.replace(/^(the|a|an)\s+/i, "").trim();
       return { speaker: { name, type: target === "person" ? "person" : target === "outlet" ? "outlet" : target === "group" ? "group" : "organization", role: target === "person" ? name : null }, entity: null };
     }
-    case "relative":
+    case "relative": {
+      // "…, said Ivan Petrenko, who said …" / "Petrenko, a driver, who …": the antecedent just before the pronoun.
+      const gap = (end: number) => end <= mention.start && mention.start - end < 80 && /^\s*,(?:[^,.;:!?\n]*,)?\s*$/.test(text.slice(end, mention.start));
+      for (let k = ents.mentions.length - 1; k >= 0; k--) {
+        const m = ents.mentions[k]!;
+        if (m.start >= mention.start) continue;
+        if (!gap(m.end)) break;
+        const e = ents.entities[m.entity]!;
+        return { speaker: { name: e.name, type: speakerType(e.type), role: e.roles?.[0] ?? null }, entity: m.entity };
+      }
+      if (previous && gap(previous.end)) return { speaker: previous.speaker, entity: previous.entity };
       return { speaker: null, entity: null };
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { CUE_FORMS, RELATIVE_SOURCES, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import { CUE_FORMS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
 import type { TokenView } from "./tokens.js";
 
 /**
@@ -47,7 +47,11 @@ export function skipTimeRight(tv: TokenView, i: number, end: number): number {
 
 /** The subject that ends at token i (the token before the cue), or null. */
 export function leftSubject(tv: TokenView, i: number, floor: number): TokenRange | null {
-  const j = skipTimeLeft(tv, i, floor);
+  let j = skipTimeLeft(tv, i, floor);
+  // "Carter however said", "Carter, however, said": the adverb belongs to neither subject nor cue.
+  if (j - 1 >= floor && SENTENCE_ADVERBS.has(tv.word(j)) && tv.isWord(j - 1)) j = skipTimeLeft(tv, j - 1, floor);
+  else if (j - 3 >= floor && tv.word(j) === "," && SENTENCE_ADVERBS.has(tv.word(j - 1)) && tv.word(j - 2) === ",") j = skipTimeLeft(tv, j - 3, floor);
+  if (j < floor) return null;
   if (j < floor) return null;
   const w = tv.word(j);
   if (RELATIVE_SOURCES.has(w)) return { first: j, last: j };
@@ -181,13 +185,24 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
   if (last < 0) return null;
   if (!named && DETERMINERS.has(tv.word(k)) === false) return null;
   // Appositive after a comma: ", a spokesman for the ministry" up to the next comma or the sentence end.
-  if (tv.word(last + 1) === "," && last + 2 < end) {
-    const a = tv.word(last + 2);
-    if (DETERMINERS.has(a) || a === "who") {
-      let e = last + 2;
-      while (e + 1 < end && tv.kinds[e + 1] !== "quote" && !/^[.;:!?,]$/.test(tv.word(e + 1)) && e - last < MAX_APPOSITIVE) e++;
-      return { first: k, last: e };
+  // PolNeAR takes the whole appositive into the source ("said Ilyse Hogue, president of NARAL Pro-Choice America."),
+  // commas included ("a city council member in Somerton, Ariz."), but not a relative clause right after the name
+  // ("said Eric Woolson, who managed …") nor one that holds a cue of its own (", who said he …").
+  if (tv.word(last + 1) === "," && last + 2 < end && tv.word(last + 2) !== "who" && (tv.isWord(last + 2) || tv.word(last + 2) === "$")) {
+    let e = last + 1;
+    let stop = last;
+    while (e + 1 < end && tv.kinds[e + 1] !== "quote" && !/^[.;:!?]$/.test(tv.word(e + 1)) && e - last < MAX_APPOSITIVE) {
+      e++;
+      if (tv.word(e) === "," && tv.word(e + 1) === "who" && clauseHasCue(tv, e + 2, end)) break;
+      if (tv.word(e) !== ",") stop = e;
     }
+    if (stop > last) return { first: k, last: stop };
   }
   return { first: k, last };
+}
+
+/** A cue verb within the first few words of a relative clause: "who said", "who has long argued". */
+function clauseHasCue(tv: TokenView, k: number, end: number): boolean {
+  for (let j = k; j < end && j < k + 4; j++) if (CUE_FORMS.has(tv.word(j))) return true;
+  return false;
 }

@@ -196,8 +196,19 @@ export const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "bein
 /** Lemmas whose only cue use is with a particle ("pointed out"): without it they are no cue. */
 export const NEEDS_PARTICLE = new Set(["point"]);
 
+/** Negated auxiliaries written as one token ("don’t think", "hasn't said"), with either apostrophe. */
+export const NEGATED_AUXILIARIES: ReadonlySet<string> = new Set(
+  ["don't", "doesn't", "didn't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't", "shouldn't", "isn't", "wasn't", "aren't", "weren't", "mustn't", "cannot"].flatMap(
+    (w) => [w, w.replace("'", "’")],
+  ),
+);
+
+/** Words ending in "-ly" that are not manner adverbs, so never part of a cue ("the rally said"). */
+export const NOT_ADVERBS = new Set(["family", "rally", "ally", "only", "supply", "reply", "apply", "italy", "early", "july", "belly", "assembly", "monthly", "weekly", "daily", "likely", "unlikely", "elderly"]);
+
 /** Auxiliaries and adverbs that PolNeAR (and a reader) counts as part of the cue: "has also said". */
 export const CUE_PREMODIFIERS = new Set([
+  ...NEGATED_AUXILIARIES,
   "not",
   "never",
   "yet",
@@ -269,6 +280,7 @@ export const CUE_ADJUNCTS: readonly (readonly string[])[] = [
 
 /** Words that end a subject noun phrase when walking left from a cue (clause boundaries). */
 export const SUBJECT_STOPS = new Set([
+  ...NEGATED_AUXILIARIES,
   "that",
   "and",
   "but",
@@ -338,6 +350,9 @@ export const SUBJECT_STOPS = new Set([
   "hence",
   "too",
 ]);
+
+/** Sentence adverbs that may stand between a subject and its cue and belong to neither: "Carter, however, said". */
+export const SENTENCE_ADVERBS = new Set(["however", "meanwhile", "though", "instead", "too", "therefore", "nonetheless", "nevertheless", "moreover", "likewise", "in turn"]);
 
 /** Relative pronouns that stand for the source on their own: "a senator who said …". */
 export const RELATIVE_SOURCES = new Set(["who", "which"]);

@@ -1,0 +1,85 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { attributions, byCue } from "./helpers.js";
+
+// Where source, cue and content spans begin and end, following the conventions of attribution corpora
+// (PolNeAR): auxiliaries, negations and manner adverbs belong to the cue; appositives to the source; reported
+// content stops where another clause with its own subject and cue begins.
+
+test("a negated auxiliary written as one word is part of the cue, not of the source", () => {
+  const list = attributions("Harbour officials don’t believe the ferry can sail before Friday.\n\nThe governor hasn't said whether the port will reopen.");
+  const a = byCue(list, "don’t believe");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "Harbour officials");
+  assert.deepEqual(a.content, ["the ferry can sail before Friday"]);
+  const b = byCue(list, "hasn't said");
+  assert.equal(b.source, "The governor");
+  assert.deepEqual(b.content, ["whether the port will reopen"]);
+});
+
+test("a manner adverb before the verb and 'both' after an auxiliary are part of the cue", () => {
+  const list = attributions(
+    "The mayor repeatedly promised that the bridge would be rebuilt by spring.\n\nThe two unions have both argued that the shift rota is unsafe.",
+  );
+  const a = byCue(list, "repeatedly promised");
+  assert.equal(a.source, "The mayor");
+  assert.deepEqual(a.content, ["that the bridge would be rebuilt by spring"]);
+  const b = byCue(list, "have both argued");
+  assert.equal(b.source, "The two unions");
+  assert.deepEqual(b.content, ["that the shift rota is unsafe"]);
+});
+
+test("'however' between subject and cue belongs to neither", () => {
+  const list = attributions("Minister Olena Hrytsenko, however, said the grain corridor would stay open.");
+  const a = byCue(list, "said");
+  assert.equal(a.source, "Minister Olena Hrytsenko");
+  assert.deepEqual(a.content, ["the grain corridor would stay open"]);
+  assert.equal(a.speaker, "Olena Hrytsenko");
+});
+
+test("an inverted source keeps its whole appositive, commas included", () => {
+  const a = byCue(
+    attributions("“Nobody told us the water was rising,” said Marta Kovalenko, a nurse from Oleshky, Kherson region."),
+    "said",
+  );
+  assert.equal(a.kind, "direct");
+  assert.equal(a.source, "Marta Kovalenko, a nurse from Oleshky, Kherson region");
+  assert.deepEqual(a.content, ["“Nobody told us the water was rising,”"]);
+  assert.equal(a.speaker, "Marta Kovalenko");
+});
+
+test("a relative clause with a cue of its own after an inverted source is a second attribution", () => {
+  const list = attributions("“The shelling never stopped,” said Ivan Petrenko, who said he had left the village in March.");
+  const outer = list.find((a) => a.content[0] === "“The shelling never stopped,”")!;
+  assert.equal(outer.source, "Ivan Petrenko");
+  assert.equal(outer.cue, "said");
+  const inner = list.find((a) => a.source === "who")!;
+  assert.equal(inner.kind, "indirect");
+  assert.equal(inner.cue, "said");
+  assert.deepEqual(inner.content, ["he had left the village in March"]);
+  assert.equal(inner.speaker, "Ivan Petrenko");
+});
+
+test("a quote after a colon is the content alone: the words before the colon are not quoted content", () => {
+  const a = byCue(attributions("The old rule still holds: “Nobody crosses the river after dark,” the ferryman said."), "said");
+  assert.equal(a.kind, "direct");
+  assert.deepEqual(a.content, ["“Nobody crosses the river after dark,”"]);
+  assert.equal(a.source, "the ferryman");
+});
+
+test("reported content stops where a new subject and its cue begin after a comma", () => {
+  const list = attributions("While only 7 percent of residents said they would leave, 40 percent said they could not afford to stay.");
+  const first = list.find((a) => a.source === "7 percent of residents" || a.source === "only 7 percent of residents")!;
+  assert.equal(first.cue, "said");
+  assert.deepEqual(first.content, ["they would leave"]);
+  const second = list.find((a) => a.source === "40 percent")!;
+  assert.equal(second.cue, "said");
+  assert.deepEqual(second.content, ["they could not afford to stay"]);
+});
+
+test("a relative clause's content ends before the main clause's verb", () => {
+  const list = attributions("Dmytro Sahaidak, who said he drove the last bus out of town, said the road was already under fire.");
+  const rel = list.find((a) => a.source === "who")!;
+  assert.deepEqual(rel.content, ["he drove the last bus out of town"]);
+  assert.equal(rel.speaker, "Dmytro Sahaidak");
+});
