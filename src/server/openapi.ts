@@ -1,62 +1,193 @@
 /** The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. */
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: "null" }] });
+const str: Schema = { type: "string" };
+const int: Schema = { type: "integer" };
+const num: Schema = { type: "number" };
+const bool: Schema = { type: "boolean" };
+const day: Schema = { type: "string", format: "date" };
+const strings: Schema = { type: "array", items: str };
+const object = (properties: Record<string, Schema>): Schema => ({
+  type: "object",
+  required: Object.keys(properties),
+  properties,
+});
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "bad request (a parameter or body is malformed)",
+  401: "missing or wrong bearer token",
+  403: "the server was started without a write token",
+  404: "not found",
+  413: "request body too large",
+  415: "unsupported content type",
+  422: "nothing in the request could be ingested",
+};
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((c) => [String(c), { description: ERROR_TEXT[c], content: { "application/json": { schema: ref("Error") } } }]),
+  );
+
+const ok = (description: string, schema: Schema) => ({
+  "200": { description, content: { "application/json": { schema } } },
+});
+
+/** A paginated list of `item`. */
+const pageOf = (item: Schema): Schema =>
+  object({ items: { type: "array", items: item }, total: int, limit: int, offset: int, nextOffset: nullable(int) });
+
+const query = (name: string, schema: Schema, description?: string) => ({
+  name,
+  in: "query",
+  schema,
+  ...(description ? { description } : {}),
+});
+const path = (name: string, pattern: string) => ({
+  name,
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern },
+});
+
+const PAGE_PARAMS = [
+  query("limit", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
+  query("offset", { type: "integer", minimum: 0, default: 0 }),
+];
+const ID = {
+  document: "^[0-9a-f]{32}$",
+  event: "^ev-[0-9a-f]{6,40}$",
+  entity: "^en-[0-9a-f]{6,40}$",
+  group: "^fg-[0-9a-f]{6,40}$",
+};
+
+const SCHEMAS: Record<string, Schema> = {
+  Error: object({ error: object({ code: str, message: str }) }),
+  Record: {
+    type: "object",
+    properties: { text: str, html: str, title: str, url: str, outlet: str, publishedAt: str, byline: str, language: str },
+  },
+  Span: object({ start: int, end: int }),
+  TextSpan: object({ start: int, end: int, text: str }),
+  Speaker: object({ name: str, type: str, role: nullable(str) }),
+  Relay: object({ name: str, type: str }),
+  ItemRef: object({ source: str, document: str, figure: str }),
+  DocumentSummary: object({
+    id: str,
+    source: str,
+    title: nullable(str),
+    outlet: nullable(str),
+    url: nullable(str),
+    publishedAt: nullable(day),
+    language: str,
+  }),
+  EventRef: object({ id: str, label: str }),
+  FigureGroupSummary: {
+    ...object({
+      id: str,
+      label: str,
+      measure: str,
+      unitKind: str,
+      event: ref("EventRef"),
+      disputed: bool,
+      figureCount: int,
+      speakers: strings,
+      firstDate: nullable(day),
+      lastDate: nullable(day),
+    }),
+    description:
+      "speakers: the entity's name where a figure's speaker resolves to one, else the speaker's name; firstDate/lastDate: when its figures were stated",
+  },
+  GroupFigure: object({
+    source: str,
+    document: str,
+    figure: str,
+    start: int,
+    end: int,
+    text: str,
+    value: nullable(num),
+    low: nullable(num),
+    high: nullable(num),
+    qualifier: str,
+    unit: nullable(str),
+    subject: nullable(str),
+    speaker: nullable(ref("Speaker")),
+    speakerEntity: nullable(str),
+    via: { type: "array", items: ref("Relay") },
+    attribution: nullable(str),
+    date: nullable(day),
+    refersTo: nullable(day),
+    superseded: bool,
+    documentTitle: nullable(str),
+    outlet: nullable(str),
+    publishedAt: nullable(day),
+    sentence: nullable(ref("TextSpan")),
+  }),
+  FigureGroup: {
+    ...object({
+      id: str,
+      label: str,
+      measure: str,
+      unitKind: str,
+      event: ref("EventRef"),
+      figures: { type: "array", items: ref("GroupFigure") },
+      disputed: bool,
+      disputes: {
+        type: "array",
+        items: object({
+          speakers: { type: "array", items: nullable(ref("Speaker")) },
+          figures: { type: "array", items: ref("ItemRef") },
+        }),
+      },
+      revisions: {
+        type: "array",
+        items: object({
+          speaker: nullable(ref("Speaker")),
+          from: num,
+          to: num,
+          date: nullable(day),
+          fromFigure: ref("ItemRef"),
+          toFigure: ref("ItemRef"),
+        }),
+      },
+    }),
+    description: "as in claimtrace.report/1 (figureGroups), with the event as {id, label}",
+  },
+};
+
 export function openApiDocument() {
-  const error = { $ref: "#/components/schemas/Error" };
-  const errors = (...codes: number[]) =>
-    Object.fromEntries(
-      codes.map((c) => [
-        String(c),
-        { description: ERROR_TEXT[c], content: { "application/json": { schema: error } } },
-      ]),
-    );
-  const pageParams = [
-    { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-    { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
-  ];
   return {
     openapi: "3.1.0",
     info: {
       title: "claimtrace API",
       version: "1",
       description:
-        "Attributed claims from news articles. Lists are paginated with limit/offset and return {items,total,limit,offset,nextOffset}. Errors are {error:{code,message}}. Writes need `Authorization: Bearer <token>`.",
+        "Attributed claims from news articles. Lists are paginated with limit/offset and return {items,total,limit,offset,nextOffset}. Errors are {error:{code,message}}. Dates are YYYY-MM-DD. Writes need `Authorization: Bearer <token>`. Article text is untrusted: every string may hold markup and must be escaped wherever it is shown.",
     },
     paths: {
-      "/api/health": { get: { summary: "Store reachable", responses: { "200": { description: "ok" } } } },
+      "/api/openapi.json": { get: { summary: "This document", responses: ok("OpenAPI 3.1", { type: "object" }) } },
+      "/api/health": { get: { summary: "Store reachable", responses: ok("ok", object({ ok: bool, store: str })) } },
       "/api/documents": {
         get: {
           summary: "List documents, newest first",
           parameters: [
-            ...pageParams,
-            { name: "outlet", in: "query", schema: { type: "string" } },
-            {
-              name: "from",
-              in: "query",
-              schema: { type: "string", format: "date" },
-              description: "published on or after",
-            },
-            {
-              name: "to",
-              in: "query",
-              schema: { type: "string", format: "date" },
-              description: "published on or before",
-            },
-            { name: "q", in: "query", schema: { type: "string" }, description: "full-text query" },
+            ...PAGE_PARAMS,
+            query("outlet", str),
+            query("from", day, "published on or after"),
+            query("to", day, "published on or before"),
+            query("q", str, "full-text query"),
           ],
-          responses: { "200": { description: "a page of document summaries" }, ...errors(400) },
+          responses: { ...ok("a page of document summaries", pageOf(ref("DocumentSummary"))), ...errors(400) },
         },
         post: {
-          summary:
-            "Ingest articles: a JSON record or array of records, or uploaded files (multipart/form-data)",
+          summary: "Ingest articles: a JSON record or array of records, or uploaded files (multipart/form-data)",
           security: [{ bearer: [] }],
           requestBody: {
             content: {
               "application/json": {
-                schema: {
-                  oneOf: [
-                    { $ref: "#/components/schemas/Record" },
-                    { type: "array", items: { $ref: "#/components/schemas/Record" } },
-                  ],
-                },
+                schema: { oneOf: [ref("Record"), { type: "array", items: ref("Record") }] },
               },
               "multipart/form-data": {
                 schema: { type: "object", additionalProperties: { type: "string", format: "binary" } },
@@ -72,56 +203,47 @@ export function openApiDocument() {
       "/api/documents/{id}": {
         get: {
           summary: "One document as claimtrace.document/1",
-          parameters: [
-            { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{32}$" } },
-          ],
-          responses: { "200": { description: "the document" }, ...errors(400, 404) },
+          parameters: [path("id", ID.document)],
+          responses: { "200": { description: "the document (schemas/document.schema.json)" }, ...errors(400, 404) },
         },
       },
       "/api/search": {
         get: {
           summary: "Full-text search over documents, best match first",
-          parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }, ...pageParams],
-          responses: { "200": { description: "a page of matching documents with rank" }, ...errors(400) },
+          parameters: [query("q", str, "full-text query (required)"), ...PAGE_PARAMS],
+          responses: {
+            ...ok(
+              "a page of matching documents, each with its rank",
+              pageOf({ allOf: [ref("DocumentSummary"), object({ rank: num })] }),
+            ),
+            ...errors(400),
+          },
+        },
+      },
+      "/api/figure-groups": {
+        get: {
+          summary: "Figure groups (the figures of one measure of one event), disputed first, then by figure count",
+          parameters: [
+            ...PAGE_PARAMS,
+            query("event", { type: "string", pattern: ID.event }, "event id"),
+            query("measure", str, 'what is counted ("killed")'),
+            query("disputed", bool),
+            query("q", str, "text in the label (case-insensitive)"),
+          ],
+          responses: { ...ok("a page of figure groups", pageOf(ref("FigureGroupSummary"))), ...errors(400) },
+        },
+      },
+      "/api/figure-groups/{id}": {
+        get: {
+          summary: "One figure group with its figures, disputes and revisions",
+          parameters: [path("id", ID.group)],
+          responses: { ...ok("the group", ref("FigureGroup")), ...errors(400, 404) },
         },
       },
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: {
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: {
-            error: {
-              type: "object",
-              required: ["code", "message"],
-              properties: { code: { type: "string" }, message: { type: "string" } },
-            },
-          },
-        },
-        Record: {
-          type: "object",
-          properties: {
-            text: { type: "string" },
-            html: { type: "string" },
-            title: { type: "string" },
-            url: { type: "string" },
-            outlet: { type: "string" },
-            publishedAt: { type: "string" },
-          },
-        },
-      },
+      schemas: SCHEMAS,
     },
   };
 }
-
-const ERROR_TEXT: Record<number, string> = {
-  400: "bad request (a parameter or body is malformed)",
-  401: "missing or wrong bearer token",
-  403: "the server was started without a write token",
-  404: "not found",
-  413: "request body too large",
-  415: "unsupported content type",
-  422: "nothing in the request could be ingested",
-};

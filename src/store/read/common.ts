@@ -1,0 +1,79 @@
+/**
+ * Helpers shared by the read queries behind the HTTP API (src/server/routes). Every query is parameterised; the
+ * only SQL assembled in code is fixed fragments chosen here, never values.
+ */
+import type { Relay, Speaker } from "../../model/claims.js";
+import type { Sql } from "../database.js";
+
+/** A page of rows and how many rows match in all. */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+/** A page request; `limit: null` reads every matching row. */
+export interface Window {
+  limit: number | null;
+  offset: number;
+}
+
+export const DATE = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
+
+export const parse = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+
+/** A count from SQL (bigint arrives as a string from node-postgres, as a number from PGlite). */
+export const count = (v: unknown): number => Number(v ?? 0);
+
+export function speakerOf(v: unknown): Speaker | null {
+  const s = parse<Speaker | null>(v);
+  return s ? { name: s.name, type: s.type, role: s.role ?? null } : null;
+}
+
+export function relays(v: unknown): Relay[] {
+  return parse<Relay[]>(v ?? []).map(({ name, type }) => ({ name, type }));
+}
+
+/**
+ * The total for a page read with `count(*) OVER () AS total`: past the last row no row carries it, so it is counted
+ * on its own then (only then, so a normal page costs one statement).
+ */
+export async function totalOf(
+  rows: ReadonlyArray<{ total?: unknown }>,
+  window: Window,
+  countAll: () => Promise<number>,
+): Promise<number> {
+  if (rows[0]) return count(rows[0].total);
+  return window.offset === 0 ? 0 : countAll();
+}
+
+/**
+ * The beginning of each document's text, long enough to cut every span asked for: `ends` maps a document id to
+ * the largest UTF-16 end offset needed. SQL counts code points, never fewer than UTF-16 units, so `left(text, end)`
+ * always covers `end` units; the spans are then cut in JavaScript, where offsets are UTF-16 as everywhere else.
+ */
+export async function textPrefixes(db: Sql, ends: ReadonlyMap<string, number>): Promise<Map<string, string>> {
+  if (ends.size === 0) return new Map();
+  const rows = await db.query<{ id: string; prefix: string }>(
+    `SELECT d.id, left(d.text, x.end_offset) AS prefix
+     FROM unnest($1::text[], $2::int[]) AS x(id, end_offset) JOIN documents d ON d.id = x.id`,
+    [[...ends.keys()], [...ends.values()]],
+  );
+  return new Map(rows.map((r) => [r.id, r.prefix]));
+}
+
+/** Records, per document, the largest end offset a span needs (see textPrefixes). */
+export function needEnd(ends: Map<string, number>, documentId: string, end: number | null | undefined): void {
+  if (end === null || end === undefined) return;
+  ends.set(documentId, Math.max(ends.get(documentId) ?? 0, end));
+}
+
+/** A span with its text, or null. */
+export function spanText(
+  prefixes: ReadonlyMap<string, string>,
+  documentId: string,
+  start: number | null,
+  end: number | null,
+): { start: number; end: number; text: string } | null {
+  if (start === null || end === null) return null;
+  return { start, end, text: (prefixes.get(documentId) ?? "").slice(start, end) };
+}

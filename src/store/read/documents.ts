@@ -1,0 +1,94 @@
+/** Document summaries for the API: the list (filters) and full-text search. */
+import type { Sql } from "../database.js";
+import { count, DATE, totalOf, type Paged, type Window } from "./common.js";
+
+export interface DocumentFilter {
+  outlet: string | null;
+  from: string | null;
+  to: string | null;
+  /** Full-text query. */
+  q: string | null;
+}
+
+export interface DocumentSummary {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string;
+}
+
+/** Document filters: $1 outlet, $2 from, $3 to, $4 full-text query; a null parameter does not filter. */
+const DOCUMENT_FILTER = `($1::text IS NULL OR outlet = $1)
+  AND ($2::date IS NULL OR published_at >= $2)
+  AND ($3::date IS NULL OR published_at <= $3)
+  AND ($4::text IS NULL OR search @@ plainto_tsquery('simple', $4))`;
+
+export const SUMMARY_COLUMNS = `id, source, title, outlet, url, ${DATE("published_at", "published_at")}, language`;
+
+export interface DocumentSummaryRow extends Record<string, unknown> {
+  id: string;
+  source: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  published_at: string | null;
+  language: string;
+}
+
+export function documentSummary(r: DocumentSummaryRow): DocumentSummary {
+  return {
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    outlet: r.outlet,
+    url: r.url,
+    publishedAt: r.published_at,
+    language: r.language,
+  };
+}
+
+/** Newest first. */
+export async function listDocuments(db: Sql, filter: DocumentFilter, window: Window): Promise<Paged<DocumentSummary>> {
+  const where = [filter.outlet, filter.from, filter.to, filter.q];
+  const rows = await db.query<DocumentSummaryRow & { total: unknown }>(
+    `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
+     FROM documents WHERE ${DOCUMENT_FILTER}
+     ORDER BY published_at DESC NULLS LAST, id
+     LIMIT $5 OFFSET $6`,
+    [...where, window.limit, window.offset],
+  );
+  const total = await totalOf(rows, window, async () =>
+    count((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM documents WHERE ${DOCUMENT_FILTER}`, where))[0]?.n),
+  );
+  return { items: rows.map(documentSummary), total };
+}
+
+/** Best match first, with the match's rank. */
+export async function searchDocuments(
+  db: Sql,
+  q: string,
+  window: Window,
+): Promise<Paged<DocumentSummary & { rank: number }>> {
+  const rows = await db.query<DocumentSummaryRow & { rank: number; total: unknown }>(
+    `SELECT ${SUMMARY_COLUMNS}, ts_rank(search, query) AS rank, count(*) OVER () AS total
+     FROM documents, plainto_tsquery('simple', $1) AS query
+     WHERE search @@ query
+     ORDER BY rank DESC, id
+     LIMIT $2 OFFSET $3`,
+    [q, window.limit, window.offset],
+  );
+  const total = await totalOf(rows, window, async () =>
+    count(
+      (
+        await db.query<{ n: unknown }>(
+          "SELECT count(*) AS n FROM documents WHERE search @@ plainto_tsquery('simple', $1)",
+          [q],
+        )
+      )[0]?.n,
+    ),
+  );
+  return { items: rows.map((r) => ({ ...documentSummary(r), rank: Number(r.rank) })), total };
+}

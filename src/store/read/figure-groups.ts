@@ -1,0 +1,296 @@
+/** Figure groups for the API: the list (with speakers and date span) and one group with its figures in context. */
+import { MEASURE_LABELS } from "../../lang/en/events.js";
+import { linkToJson } from "../../link/json.js";
+import { groupLabel } from "../../link/figures.js";
+import type { Dispute, GroupFigure, LinkedFigureGroup, Revision } from "../../link/model.js";
+import type { EntityType, Qualifier } from "../../model/claims.js";
+import type { Sql } from "../database.js";
+import {
+  count,
+  DATE,
+  needEnd,
+  parse,
+  relays,
+  speakerOf,
+  spanText,
+  textPrefixes,
+  totalOf,
+  type Paged,
+  type Window,
+} from "./common.js";
+
+export interface FigureGroupFilter {
+  event: string | null;
+  measure: string | null;
+  disputed: boolean | null;
+  /** Case-insensitive substring of the group's label. */
+  q: string | null;
+}
+
+export interface FigureGroupSummary {
+  id: string;
+  label: string;
+  measure: string;
+  unitKind: string;
+  event: { id: string; label: string };
+  disputed: boolean;
+  figureCount: number;
+  /** Who gave its figures: the entity's name where the speaker resolves to one, else the name the text gives. */
+  speakers: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/**
+ * The label groupLabel() gives, in SQL, so `q` can filter on it: measure names come in as a JSON parameter
+ * ($7), the rest is a fixed expression.
+ */
+const LABEL_SQL = `coalesce(ml.value, g.measure)
+  || CASE WHEN g.unit_kind = 'percent' THEN ' (%)'
+          WHEN strpos(g.unit_kind, ':') > 1 THEN ' (' || substr(g.unit_kind, strpos(g.unit_kind, ':') + 1) || ')'
+          ELSE '' END
+  || ' — ' || e.label`;
+
+const GROUP_FILTER = `($1::text IS NULL OR g.event_id = $1)
+  AND ($2::text IS NULL OR g.measure = $2)
+  AND ($3::boolean IS NULL OR g.disputed = $3)
+  AND ($4::text IS NULL OR strpos(lower(${LABEL_SQL}), lower($4)) > 0)`;
+
+const GROUP_FROM = `figure_groups g JOIN events e ON e.id = g.event_id
+  LEFT JOIN jsonb_each_text($7::jsonb) AS ml ON ml.key = g.measure`;
+
+const measureLabels = () => JSON.stringify(Object.fromEntries(MEASURE_LABELS));
+
+/** Disputed groups first, then the groups with most figures. */
+export async function listFigureGroups(
+  db: Sql,
+  filter: FigureGroupFilter,
+  window: Window,
+): Promise<Paged<FigureGroupSummary>> {
+  const params = [filter.event, filter.measure, filter.disputed, filter.q, window.limit, window.offset, measureLabels()];
+  // The page is chosen first; speakers and dates are then gathered for its groups only.
+  const rows = await db.query<{
+    id: string;
+    event_id: string;
+    event_label: string;
+    measure: string;
+    unit_kind: string;
+    disputed: boolean;
+    figure_count: number;
+    total: unknown;
+    speakers: string[] | null;
+    first_date: string | null;
+    last_date: string | null;
+  }>(
+    `WITH page AS (
+       SELECT g.id, g.event_id, e.label AS event_label, g.measure, g.unit_kind, g.disputed, g.figure_count,
+              count(*) OVER () AS total
+       FROM ${GROUP_FROM}
+       WHERE ${GROUP_FILTER}
+       ORDER BY g.disputed DESC, g.figure_count DESC, g.id
+       LIMIT $5 OFFSET $6
+     )
+     SELECT page.*, s.speakers, ${DATE("s.first_date", "first_date")}, ${DATE("s.last_date", "last_date")}
+     FROM page LEFT JOIN LATERAL (
+       SELECT array_agg(DISTINCT coalesce(en.name, f.speaker->>'name'))
+                FILTER (WHERE coalesce(en.name, f.speaker->>'name') IS NOT NULL) AS speakers,
+              min(f.stated_on) AS first_date, max(f.stated_on) AS last_date
+       FROM figure_group_members m
+       JOIN figures f ON f.document_id = m.document_id AND f.id = m.figure_id
+       LEFT JOIN entity_names n ON n.type = f.speaker_entity_type AND n.key = f.speaker_entity_key
+       LEFT JOIN entities en ON en.id = n.entity_id
+       WHERE m.group_id = page.id
+     ) s ON true
+     ORDER BY page.disputed DESC, page.figure_count DESC, page.id`,
+    params,
+  );
+  const total = await totalOf(rows, window, async () =>
+    count(
+      (
+        await db.query<{ n: unknown }>(
+          `SELECT count(*) AS n FROM ${GROUP_FROM} WHERE ${GROUP_FILTER}`,
+          [filter.event, filter.measure, filter.disputed, filter.q, null, null, measureLabels()],
+        )
+      )[0]?.n,
+    ),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      label: groupLabel(r.measure, r.unit_kind, r.event_label),
+      measure: r.measure,
+      unitKind: r.unit_kind,
+      event: { id: r.event_id, label: r.event_label },
+      disputed: r.disputed,
+      figureCount: count(r.figure_count),
+      speakers: [...(r.speakers ?? [])].sort(),
+      firstDate: r.first_date,
+      lastDate: r.last_date,
+    })),
+  };
+}
+
+interface MemberRow extends Record<string, unknown> {
+  document_id: string;
+  id: string;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  unit: string | null;
+  unit_kind: string;
+  measure: string | null;
+  subject: string | null;
+  attribution_id: string | null;
+  speaker: unknown;
+  speaker_entity_type: EntityType | null;
+  speaker_entity_key: string | null;
+  via: unknown;
+  stated_on: string | null;
+  refers_to: string | null;
+  revises: string | null;
+  source: string;
+  published_at: string | null;
+  title: string | null;
+  outlet: string | null;
+  entity_id: string | null;
+  superseded: boolean;
+  sentence_start: number | null;
+  sentence_end: number | null;
+}
+
+/**
+ * One group as `claimtrace.report/1` gives it (src/link/json.ts), plus its event, and for each figure the
+ * document's title, outlet and date and the sentence the figure stands in. Null for an unknown id.
+ */
+export async function loadFigureGroup(db: Sql, id: string) {
+  const [group] = await db.query<{
+    id: string;
+    event_id: string;
+    event_label: string;
+    measure: string;
+    unit_kind: string;
+    disputed: boolean;
+    disputes: unknown;
+  }>(
+    `SELECT g.id, g.event_id, e.label AS event_label, g.measure, g.unit_kind, g.disputed, g.disputes
+     FROM figure_groups g JOIN events e ON e.id = g.event_id WHERE g.id = $1`,
+    [id],
+  );
+  if (!group) return null;
+  const members = await db.query<MemberRow>(
+    `SELECT f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier, f.unit,
+            f.unit_kind, f.measure, f.subject, f.attribution_id, f.speaker, f.speaker_entity_type,
+            f.speaker_entity_key, f.via, ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")},
+            f.revises, l.source, ${DATE("d.published_at", "published_at")}, d.title, d.outlet, n.entity_id,
+            m.superseded, s.start_offset AS sentence_start, s.end_offset AS sentence_end
+     FROM figure_group_members m
+     JOIN figures f ON f.document_id = m.document_id AND f.id = m.figure_id
+     JOIN link_documents l ON l.document_id = f.document_id
+     JOIN documents d ON d.id = f.document_id
+     LEFT JOIN entity_names n ON n.type = f.speaker_entity_type AND n.key = f.speaker_entity_key
+     LEFT JOIN LATERAL (
+       SELECT sp.start_offset, sp.end_offset FROM spans sp
+       WHERE sp.document_id = f.document_id AND sp.layer = 'sentences'
+         AND sp.start_offset <= f.start_offset AND f.start_offset < sp.end_offset
+       ORDER BY sp.start_offset DESC LIMIT 1
+     ) s ON true
+     WHERE m.group_id = $1
+     ORDER BY m.seq`,
+    [id],
+  );
+  const revisions = await db.query<{
+    speaker: unknown;
+    from_value: number;
+    to_value: number;
+    from_document_id: string;
+    from_figure_id: string;
+    from_source: string;
+    to_document_id: string;
+    to_figure_id: string;
+    to_source: string;
+    stated_on: string | null;
+  }>(
+    `SELECT r.speaker, r.from_value, r.to_value, r.from_document_id, r.from_figure_id, fd.source AS from_source,
+            r.to_document_id, r.to_figure_id, td.source AS to_source, ${DATE("r.stated_on", "stated_on")}
+     FROM figure_revisions r
+     JOIN link_documents fd ON fd.document_id = r.from_document_id
+     JOIN link_documents td ON td.document_id = r.to_document_id
+     WHERE r.group_id = $1
+     ORDER BY r.seq`,
+    [id],
+  );
+  const figures: GroupFigure[] = members.map((m) => ({
+    documentId: m.document_id,
+    source: m.source,
+    id: m.id,
+    start: m.start_offset,
+    end: m.end_offset,
+    text: m.text,
+    value: m.value,
+    low: m.low,
+    high: m.high,
+    qualifier: m.qualifier,
+    unit: m.unit,
+    unitKind: m.unit_kind,
+    measure: m.measure,
+    subject: m.subject,
+    attribution: m.attribution_id,
+    speaker: speakerOf(m.speaker),
+    speakerEntity:
+      m.speaker_entity_type && m.speaker_entity_key ? { type: m.speaker_entity_type, key: m.speaker_entity_key } : null,
+    via: relays(m.via),
+    statedOn: m.stated_on,
+    refersTo: m.refers_to,
+    revises: m.revises,
+    publishedAt: m.published_at,
+    speakerEntityId: m.entity_id,
+    superseded: m.superseded,
+  }));
+  const linked: LinkedFigureGroup = {
+    id: group.id,
+    eventId: group.event_id,
+    label: groupLabel(group.measure, group.unit_kind, group.event_label),
+    measure: group.measure,
+    unitKind: group.unit_kind,
+    figures,
+    disputed: group.disputed,
+    disputes: parse<Dispute[]>(group.disputes),
+    revisions: revisions.map(
+      (r): Revision => ({
+        speaker: speakerOf(r.speaker),
+        from: r.from_value,
+        to: r.to_value,
+        fromFigure: { source: r.from_source, document: r.from_document_id, id: r.from_figure_id },
+        toFigure: { source: r.to_source, document: r.to_document_id, id: r.to_figure_id },
+        date: r.stated_on,
+      }),
+    ),
+  };
+  // The report's own JSON for the group, so the API and `analyze --format json` cannot drift apart.
+  const json = linkToJson({ entities: [], events: [], figureGroups: [linked] }).figureGroups[0] as Record<
+    string,
+    unknown
+  > & { figures: Array<Record<string, unknown>> };
+  const ends = new Map<string, number>();
+  for (const m of members) needEnd(ends, m.document_id, m.sentence_end);
+  const prefixes = await textPrefixes(db, ends);
+  return {
+    ...json,
+    event: { id: group.event_id, label: group.event_label },
+    figures: json.figures.map((f, i) => {
+      const m = members[i]!;
+      return {
+        ...f,
+        documentTitle: m.title,
+        outlet: m.outlet,
+        publishedAt: m.published_at,
+        sentence: spanText(prefixes, m.document_id, m.sentence_start, m.sentence_end),
+      };
+    }),
+  };
+}
