@@ -7,6 +7,8 @@ import { findQuotes } from "./quotes.js";
 import { findRelays } from "./relay.js";
 import { resolveSpeaker, type PreviousSpeaker, type Resolution } from "./resolve.js";
 import { TokenView } from "./tokens.js";
+import { nounPhraseLeft } from "./source.js";
+import { RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /** What the attribution stage adds to a document. */
 export interface AttributionResult {
@@ -39,6 +41,11 @@ export function attribute(input: AttributionInput): AttributionResult {
     const source = d.source ? tv.span(d.source.first, d.source.last) : null;
     const cue = d.cue ? tv.span(d.cue.first, d.cue.last) : null;
     let res: Resolution = source ? resolveSpeaker(text, source, ents, previous) : { speaker: null, entity: null };
+    // "Ukraine’s military, which said …": a relative pronoun with no entity before it speaks for the phrase it follows.
+    if (d.source && res.speaker === null && d.source.first === d.source.last && RELATIVE_SOURCES.has(tv.word(d.source.first)) && tv.word(d.source.first - 1) === ",") {
+      const antecedent = nounPhraseLeft(tv, d.source.first - 2, tv.sentences[tv.sentence[d.source.first]!]!.first);
+      if (antecedent) res = resolveSpeaker(text, tv.span(antecedent.first, antecedent.last), ents, previous);
+    }
     // "…,” he said, adding that …": the subject the cue shares with the verb before it in the sentence.
     if (!source && d.sharedSubject && previous && lastDraft && lastDraft.cue && d.cue && tv.sentence[lastDraft.cue.first] === tv.sentence[d.cue.first]) {
       res = { speaker: previous.speaker, entity: previous.entity };

@@ -3,10 +3,10 @@ import type { Span } from "../model/span.js";
 import { infinitiveAt, matchCue, type CueMatch } from "./cues.js";
 import { findLabelTurns, paragraphQuote } from "./dialogue.js";
 import type { Quote } from "./quotes.js";
-import { leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
+import { isPossessive, leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
-import { CUE_FORMS } from "../lang/en/cues.js";
+import { CUE_FORMS, RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -129,7 +129,17 @@ export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: 
     claim({ kind, source: src, cue: { first: m.first, last: m.last }, cueMatch: m, content, quotes: used });
   }
 
-  // 2. Cues in sentences.
+  // 2. Labelled dialogue turns and headlines ("Q: …", "Chikov: …", "Clinton camp: …") before the cues in them:
+  // a cue inside a turn is part of what the speaker says.
+  for (const turn of findLabelTurns(tv, paragraphs)) {
+    if (!free(turn.label.first, tokenAt(tv, turn.content.end - 1))) continue;
+    const c = turn.content;
+    claim(withKind({ kind: "direct", source: turn.label, cue: { first: turn.colon, last: turn.colon }, cueMatch: null, content: [c], quotes: [], label: true }, tv, quotes));
+    const d = drafts[drafts.length - 1]!;
+    if (d.kind === "indirect") d.kind = "direct"; // a transcript turn is the speaker's own words
+  }
+
+  // 3. Cues in sentences.
   for (const s of tv.sentences) {
     const matches: CueMatch[] = [];
     for (let i = s.first; i < s.end; i++) {
@@ -152,18 +162,9 @@ export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: 
     const ordered = [...matches.filter(final).reverse(), ...matches.filter((m) => !final(m))];
     for (const m of ordered) {
       if (!free(m.first, m.last)) continue;
-      const d = m.according ? according(tv, m, s, last, claimed) : verbCue(tv, m, s, last, claimed, quotes, qFirst, qLast);
+      const d = m.according ? according(tv, m, s, last, claimed) : (askedClause(tv, m, s, last, claimed) ?? verbCue(tv, m, s, last, claimed, quotes, qFirst, qLast));
       if (d && d.content.length > 0) claim(d);
     }
-  }
-
-  // 3. Labelled dialogue turns ("Q: …", "Chikov: …") in paragraphs no cue has claimed.
-  for (const turn of findLabelTurns(tv, paragraphs)) {
-    if (!free(turn.label.first, tokenAt(tv, turn.content.end - 1))) continue;
-    const c = turn.content;
-    claim(withKind({ kind: "direct", source: turn.label, cue: { first: turn.colon, last: turn.colon }, cueMatch: null, content: [c], quotes: [], label: true }, tv, quotes));
-    const d = drafts[drafts.length - 1]!;
-    if (d.kind === "indirect") d.kind = "direct"; // a transcript turn is the speaker's own words
   }
 
   // 4. A paragraph that is only a quotation continues the quotation attributed in the paragraph before it.
@@ -216,6 +217,35 @@ function contentSpan(tv: TokenView, a: number, b: number, claimed: Uint8Array): 
   return tv.span(f, e);
 }
 
+const QUESTION_STARTS = new Set(["if", "whether", "about", "what", "how", "why", "who", "whom", "when", "where", "which", "to"]);
+
+/**
+ * "Asked about the strike, the mayor said …", "When asked by reporters whether …": the question put to someone,
+ * with no speaker of its own (or the asker after "by").
+ */
+function askedClause(tv: TokenView, m: CueMatch, s: { first: number; end: number }, last: number, claimed: Uint8Array): Draft | null {
+  if (tv.word(m.head) !== "asked" || m.first !== m.head) return null;
+  if (!(m.head === s.first || (m.head === s.first + 1 && tv.word(s.first) === "when"))) return null;
+  let k = m.last + 1;
+  let src: TokenRange | null = null;
+  if (tv.word(k) === "by") {
+    let e = k + 1;
+    while (e <= last && e - k <= 8 && !QUESTION_STARTS.has(tv.word(e)) && tv.word(e) !== "," && tv.quote[e]! < 0) e++;
+    if (e === k + 1 || e > last) return null;
+    src = { first: k + 1, last: e - 1 };
+    k = e;
+  }
+  // An adjunct before the question: "at a briefing Monday in Washington".
+  let q = k;
+  while (q <= last && q - k <= 8 && !QUESTION_STARTS.has(tv.word(q)) && tv.word(q) !== "," && tv.quote[q]! < 0) q++;
+  if (q > last || !QUESTION_STARTS.has(tv.word(q))) return null;
+  let end = q + 1;
+  while (end <= last && tv.word(end) !== ",") end++;
+  const c = contentSpan(tv, q, end - 1, claimed);
+  if (!c) return null;
+  return { kind: "indirect", source: src, cue: { first: m.first, last: m.last }, cueMatch: m, content: [c], quotes: [] };
+}
+
 /** "X said (that) …", "…, X said.", "X, he said, …", "X said: “…”", "X told Y …". */
 function verbCue(
   tv: TokenView,
@@ -248,7 +278,7 @@ function verbCue(
     // Inverted only when the subject closes the clause: ", said Trump." / ", said he, …" — not ", said she turned …".
     if (src) {
       const z = skipTimeRight(tv, src.last + 1, last + 1);
-      if (!(z > last || tv.word(z) === "," || tv.word(z) === ";" || tv.word(z) === ":" || tv.kinds[z] === "quote")) src = null;
+      if (!(z > last || tv.word(z) === "," || tv.word(z) === ";" || tv.word(z) === ":" || (tv.kinds[z] === "quote" && !isPossessive(tv, z)))) src = null;
     }
     inverted = src !== null;
     if (!src && prevWord === ",") src = leftSubject(tv, prev, floor);
@@ -287,7 +317,7 @@ function verbCue(
     if (q >= 0 && qFirst[q] === floor && qLast[q]! >= before - 1 && qLast[q]! <= before) {
       return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[q]!.pieces], quotes: [q] };
     }
-    const c = contentSpan(tv, floor, before - 1, claimed);
+    const c = contentSpan(tv, leadingClauseEnd(tv, floor, before - 1), before - 1, claimed);
     if (!c) return null;
     return withKind({ kind: "indirect", source: src, cue, cueMatch: m, content: [c], quotes: [] }, tv, quotes);
   }
@@ -304,6 +334,18 @@ function verbCue(
   if (q >= 0 && qFirst[q] === a && qLast[q]! >= last - 1) {
     return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[q]!.pieces], quotes: [q] };
   }
+  // "S said in Tel Aviv, “…”" / "said about the movement, “…”": an adjunct, a comma, then the whole quote.
+  if (STRONG_CLASSES.has(form.cls)) {
+    for (let k = a + 1; k <= last && k - a <= 10; k++) {
+      if (tv.quote[k]! >= 0 || TERMINAL.has(tv.word(k))) break;
+      if (tv.word(k) !== "," && tv.word(k) !== ":") continue;
+      const qk = k + 1 <= last ? tv.quote[k + 1]! : -1;
+      if (qk >= 0 && qFirst[qk] === k + 1 && qLast[qk]! >= last - 1 && free(claimed, a, k)) {
+        return { kind: "direct", source: src, cue, cueMatch: m, content: [...quotes[qk]!.pieces], quotes: [qk] };
+      }
+      break;
+    }
+  }
   if (form.cls === "intent" && !infinitiveAt(tv, a) && tv.word(a) !== "that") return null;
   if (!STRONG_CLASSES.has(form.cls) && tv.word(a) !== "that" && form.cls !== "cognition" && form.cls !== "intent" && !infinitiveAt(tv, a)) {
     // Evidence verbs ("shows", "found") need "that" to be reported content rather than an object.
@@ -312,6 +354,18 @@ function verbCue(
   const c = contentSpan(tv, a, coordinationEnd(tv, a, last), claimed);
   if (!c) return null;
   return withKind({ kind: "indirect", source: src, cue, cueMatch: m, content: [c], quotes: [], sharedSubject: shared }, tv, quotes);
+}
+
+const CONCESSIVE = new Set(["though", "although", "despite", "while", "whereas"]);
+
+/** "Though she grew up here, the rents have doubled, she said.": the concessive clause is the reporter's framing. */
+function leadingClauseEnd(tv: TokenView, floor: number, last: number): number {
+  if (!CONCESSIVE.has(tv.word(floor))) return floor;
+  for (let k = floor + 1; k < last - 2; k++) {
+    if (tv.quote[k]! >= 0) return floor;
+    if (tv.word(k) === ",") return k + 1;
+  }
+  return floor;
 }
 
 /** Where reported content stops before a coordinated cue: "… and said …", "…, saying …", "… and Gates said …". */
@@ -387,7 +441,8 @@ function according(tv: TokenView, m: CueMatch, s: { first: number; end: number }
   } else if (lead >= floor && !/^(but|and|so|yet)$/.test(tv.word(lead))) {
     return null;
   }
-  if (e <= last && tv.word(e) === ",") {
+  // "…, according to the police, which said …": the relative clause is the source's own attribution.
+  if (e <= last && tv.word(e) === "," && !RELATIVE_SOURCES.has(tv.word(e + 1))) {
     // "According to CNN, he wrote on Telegram …": the content is itself an attribution; CNN becomes its relay.
     for (let k = e + 1; k <= Math.min(last, e + 7); k++) {
       const inner = matchCue(tv, k);

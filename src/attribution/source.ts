@@ -71,8 +71,13 @@ function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRa
   }
   if (c < floor || tv.word(c) !== ",") return null;
   if (c + 1 >= comma) return null;
-  const head = nounPhraseLeft(tv, c - 1, floor);
+  let head = nounPhraseLeft(tv, c - 1, floor);
   if (!head) return null;
+  // "Ivan, 27, a reservist …, said": an age between commas follows the name.
+  if (head.first === head.last && tv.kinds[head.first] === "number" && tv.word(head.first - 1) === "," && head.first - 2 >= floor) {
+    const name = nounPhraseLeft(tv, head.first - 2, floor);
+    if (name && tv.isCap(name.first)) head = { first: name.first, last: head.last };
+  }
   // A name on one side or the other: "Peter Cook, Carter’s press secretary," / "Carter’s press secretary, Peter Cook,".
   let named = false;
   for (let k = head.first; k < comma && !named; k++) if (tv.isCap(k) && k !== floor) named = true;
@@ -81,7 +86,7 @@ function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRa
 }
 
 /** "Sanders’ campaign": an apostrophe after a word ending in s, followed by a space. */
-function isPossessive(tv: TokenView, k: number): boolean {
+export function isPossessive(tv: TokenView, k: number): boolean {
   return (tv.word(k) === "’" || tv.word(k) === "'") && k > 0 && tv.adjacent(k - 1) && /s$/.test(tv.word(k - 1)) && !tv.adjacent(k);
 }
 

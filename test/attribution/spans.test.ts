@@ -83,3 +83,49 @@ test("a relative clause's content ends before the main clause's verb", () => {
   assert.deepEqual(rel.content, ["he drove the last bus out of town"]);
   assert.equal(rel.speaker, "Dmytro Sahaidak");
 });
+
+test("'Asked about …, X said': the question is content of its own, with no speaker, or the asker after 'by'", () => {
+  const list = attributions(
+    "Asked at a briefing on Monday about the grain deal, the spokesman said it would hold.\n\nWhen asked by reporters whether he would resign, Mayor Petro Hlib said he would not.",
+  );
+  const q1 = list.find((a) => a.cue === "Asked")!;
+  assert.equal(q1.kind, "indirect");
+  assert.equal(q1.source, null);
+  assert.deepEqual(q1.content, ["about the grain deal"]);
+  const q2 = list.find((a) => a.cue === "asked")!;
+  assert.equal(q2.source, "reporters");
+  assert.deepEqual(q2.content, ["whether he would resign"]);
+  const answer = list.find((a) => a.source === "Mayor Petro Hlib")!;
+  assert.equal(answer.cue, "said");
+  assert.deepEqual(answer.content, ["he would not"]);
+});
+
+test("a name followed by an age and an appositive is one source", () => {
+  const a = byCue(attributions("Oksana, 34, a teacher from the Donetsk region, said the school had been shut since March."), "said");
+  assert.equal(a.source, "Oksana, 34, a teacher from the Donetsk region");
+  assert.equal(a.speaker, "Oksana");
+  assert.deepEqual(a.content, ["the school had been shut since March"]);
+});
+
+test("'which said' with no named entity before it speaks for the phrase it follows", () => {
+  const list = attributions("The convoy was hit twice, according to the regional police, which said on Sunday that four trucks burned.");
+  const a = list.find((x) => x.source === "which")!;
+  assert.equal(a.cue, "said");
+  assert.deepEqual(a.content, ["that four trucks burned"]);
+  assert.equal(a.speaker, "regional police");
+});
+
+test("a possessive apostrophe after the words following a cue does not make them an inverted subject", () => {
+  const a = byCue(attributions("Analyst Mikko Rantanen said the two armies’ figures would never match."), "said");
+  assert.equal(a.source, "Analyst Mikko Rantanen");
+  assert.deepEqual(a.content, ["the two armies’ figures would never match"]);
+});
+
+test("a cue inside a transcript turn belongs to the turn", () => {
+  const list = attributions("Q: What happened on the bridge?\n\nA: I think the driver panicked, and the guards said nothing for an hour.");
+  assert.equal(list.length, 2);
+  const answer = list.find((a) => a.source === "A")!;
+  assert.equal(answer.kind, "direct");
+  assert.equal(answer.cue, ":");
+  assert.deepEqual(answer.content, ["I think the driver panicked, and the guards said nothing for an hour."]);
+});
