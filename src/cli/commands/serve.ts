@@ -1,7 +1,9 @@
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
 import { InputError } from "../../ingest/errors.js";
+import type { Database } from "../../store/database.js";
 import { createApp } from "../../server/app.js";
+import { mountUi } from "../../server/ui.js";
 import { dataOption } from "../options.js";
 import { describeStore, openStore } from "../store.js";
 
@@ -15,7 +17,9 @@ interface Flags {
 export function serveCommand(program: Command): void {
   program
     .command("serve")
-    .description("serve the JSON API over the store (documented at /api/openapi.json)")
+    .description(
+      "serve the web UI and the JSON API over the store (the API is documented at /api/openapi.json)",
+    )
     .option(
       "--host <host>",
       "address to bind; only this machine can connect unless you change it",
@@ -28,22 +32,53 @@ export function serveCommand(program: Command): void {
     )
     .addOption(dataOption())
     .action(async (flags: Flags) => {
-      const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new InputError("--port", `"${flags.port}" is not a port number`);
+      const port = parsePort(flags.port);
       const db = await openStore(flags);
       const token = flags.token ?? process.env.CLAIMTRACE_TOKEN ?? null;
-      const app = createApp({ db, token });
-      const server = serve({ fetch: app.fetch, hostname: flags.host, port }, (info) => {
-        process.stdout.write(
-          `claimtrace API on http://${flags.host}:${info.port}/api (store ${describeStore(flags)}; ${token ? "writes need the token" : "read-only"})\n`,
+      try {
+        await serveUntilStopped({ db, token, host: flags.host, port }, (url) =>
+          process.stdout.write(
+            `claimtrace API on ${url}api (store ${describeStore(flags)}; ${token ? "writes need the token" : "read-only"})\n` +
+              `Web UI on ${url}   (Ctrl-C stops the server)\n`,
+          ),
         );
-      });
-      await new Promise<void>((resolve) => {
-        const stop = () => server.close(() => resolve());
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
-      });
-      await db.close();
+      } finally {
+        await db.close();
+      }
     });
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InputError("--port", `"${value}" is not a port number`);
+  return port;
+}
+
+/**
+ * Serves the API and the web UI until SIGINT/SIGTERM. `onListening` gets the base URL (ending in "/") once the
+ * port is bound. The caller closes the store afterwards.
+ */
+export async function serveUntilStopped(
+  options: { db: Database; token: string | null; host: string; port: number },
+  onListening: (url: string) => void,
+): Promise<void> {
+  const app = createApp({ db: options.db, token: options.token });
+  mountUi(app);
+  await new Promise<void>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info) => {
+      const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+      onListening(`http://${host}:${info.port}/`);
+    });
+    server.once("error", (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === "EADDRINUSE"
+          ? new Error(`port ${options.port} on ${options.host} is in use; choose another with --port`)
+          : e,
+      ),
+    );
+    const stop = () => server.close(() => resolve());
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
 }
