@@ -4,9 +4,13 @@ import type { Database } from "../store/database.js";
 import { ResponseCache } from "./cache.js";
 import { errorResponse, HttpError } from "./errors.js";
 import { openApiDocument } from "./openapi.js";
+import { attributionRoutes } from "./routes/attributions.js";
 import type { RouteContext } from "./routes/context.js";
 import { documentRoutes } from "./routes/documents.js";
+import { entityRoutes } from "./routes/entities.js";
+import { eventRoutes } from "./routes/events.js";
 import { figureGroupRoutes } from "./routes/figure-groups.js";
+import { figureRoutes } from "./routes/figures.js";
 
 export interface AppOptions {
   db: Database;
@@ -55,6 +59,10 @@ export function createApp(options: AppOptions): Hono {
 
   documentRoutes(app, context);
   figureGroupRoutes(app, context);
+  eventRoutes(app, context);
+  entityRoutes(app, context);
+  attributionRoutes(app, context);
+  figureRoutes(app, context);
 
   return app;
 }

@@ -155,6 +155,96 @@ const SCHEMAS: Record<string, Schema> = {
     }),
     description: "as in claimtrace.report/1 (figureGroups), with the event as {id, label}",
   },
+  EventSummary: {
+    ...object({
+      id: str,
+      label: str,
+      place: nullable(str),
+      term: nullable(str),
+      firstDate: nullable(day),
+      lastDate: nullable(day),
+      documents: int,
+      figureGroups: int,
+      disputedGroups: int,
+    }),
+    description: "documents, figureGroups and disputedGroups are counts",
+  },
+  EventDetail: {
+    ...object({
+      id: str,
+      label: str,
+      place: nullable(str),
+      term: nullable(str),
+      firstDate: nullable(day),
+      lastDate: nullable(day),
+      documents: { type: "array", items: ref("DocumentSummary") },
+      figureGroups: { type: "array", items: ref("FigureGroupSummary") },
+      disputedGroups: int,
+      documentCount: int,
+      figureGroupCount: int,
+    }),
+    description: "the event with its documents (newest first) and figure groups listed; the counts are in documentCount and figureGroupCount",
+  },
+  Entity: {
+    ...object({
+      id: str,
+      name: str,
+      type: { type: "string", enum: ["person", "organization", "country", "place", "group", "outlet", "platform"] },
+      aliases: strings,
+      roles: strings,
+      documents: int,
+      mentions: int,
+      attributions: int,
+    }),
+    description: "documents: how many documents mention it; attributions: how many statements it made (list them with /api/attributions?entity=)",
+  },
+  Attribution: {
+    ...object({
+      document: str,
+      attribution: str,
+      kind: { type: "string", enum: ["direct", "indirect", "mixed"] },
+      source: nullable(ref("TextSpan")),
+      cue: nullable(ref("TextSpan")),
+      content: { type: "array", items: ref("TextSpan") },
+      speaker: nullable(ref("Speaker")),
+      speakerEntity: nullable(str),
+      via: { type: "array", items: ref("Relay") },
+      date: nullable(day),
+      documentTitle: nullable(str),
+      outlet: nullable(str),
+      publishedAt: nullable(day),
+    }),
+    description:
+      "source is the speaker mention in the text, speaker whom it resolves to, speakerEntity that entity's id; date: when it was said, else the document's publication date",
+  },
+  Figure: {
+    ...object({
+      document: str,
+      figure: str,
+      start: int,
+      end: int,
+      text: str,
+      value: nullable(num),
+      low: nullable(num),
+      high: nullable(num),
+      qualifier: { type: "string", enum: ["exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range", "vague"] },
+      unit: nullable(str),
+      measure: nullable(str),
+      subject: nullable(str),
+      speaker: nullable(ref("Speaker")),
+      speakerEntity: nullable(str),
+      via: { type: "array", items: ref("Relay") },
+      attribution: nullable(str),
+      date: nullable(day),
+      refersTo: nullable(day),
+      revises: nullable(str),
+      group: nullable(str),
+      documentTitle: nullable(str),
+      outlet: nullable(str),
+      publishedAt: nullable(day),
+    }),
+    description: "date: when it was stated; refersTo: the date the figure itself carries; group: its figure group's id",
+  },
 };
 
 export function openApiDocument() {
@@ -209,15 +299,98 @@ export function openApiDocument() {
       },
       "/api/search": {
         get: {
-          summary: "Full-text search over documents, best match first",
-          parameters: [query("q", str, "full-text query (required)"), ...PAGE_PARAMS],
+          summary: "Full-text search over documents or attributions (speaker and content), best match first",
+          parameters: [
+            query("q", str, "full-text query (required)"),
+            query("in", { type: "string", enum: ["documents", "attributions"], default: "documents" }),
+            ...PAGE_PARAMS,
+          ],
           responses: {
-            ...ok(
-              "a page of matching documents, each with its rank",
-              pageOf({ allOf: [ref("DocumentSummary"), object({ rank: num })] }),
-            ),
+            ...ok("a page of matching documents or attributions, each with its rank", {
+              oneOf: [
+                pageOf({ allOf: [ref("DocumentSummary"), object({ rank: num })] }),
+                pageOf({ allOf: [ref("Attribution"), object({ rank: num })] }),
+              ],
+            }),
             ...errors(400),
           },
+        },
+      },
+      "/api/events": {
+        get: {
+          summary: "Events (articles about the same happening), newest first",
+          parameters: [
+            ...PAGE_PARAMS,
+            query("q", str, "text in the label or place (case-insensitive)"),
+            query("from", day, "events that last until this date or later"),
+            query("to", day, "events that began on this date or earlier"),
+          ],
+          responses: { ...ok("a page of events", pageOf(ref("EventSummary"))), ...errors(400) },
+        },
+      },
+      "/api/events/{id}": {
+        get: {
+          summary: "One event with its documents and figure groups",
+          parameters: [path("id", ID.event)],
+          responses: { ...ok("the event", ref("EventDetail")), ...errors(400, 404) },
+        },
+      },
+      "/api/entities": {
+        get: {
+          summary: "People, organisations, countries, places…, most-quoted first",
+          parameters: [
+            ...PAGE_PARAMS,
+            query("type", { type: "string", enum: ["person", "organization", "country", "place", "group", "outlet", "platform"] }),
+            query("q", str, "text in the name or an alias (case-insensitive)"),
+          ],
+          responses: { ...ok("a page of entities", pageOf(ref("Entity"))), ...errors(400) },
+        },
+      },
+      "/api/entities/{id}": {
+        get: {
+          summary: "One entity; its statements are /api/attributions?entity={id}, its figures /api/figures?entity={id}",
+          parameters: [path("id", ID.entity)],
+          responses: { ...ok("the entity", ref("Entity")), ...errors(400, 404) },
+        },
+      },
+      "/api/attributions": {
+        get: {
+          summary: "Attributions (who said what), newest first",
+          parameters: [
+            ...PAGE_PARAMS,
+            query("speaker", str, "text in the speaker's name (case-insensitive)"),
+            query("entity", { type: "string", pattern: ID.entity }, "entity the speaker resolves to"),
+            query("event", { type: "string", pattern: ID.event }),
+            query("document", { type: "string", pattern: ID.document }),
+            query("kind", { type: "string", enum: ["direct", "indirect", "mixed"] }),
+            query("outlet", str),
+            query("from", day, "said on or after (the document's date when the text gives none)"),
+            query("to", day, "said on or before"),
+            query("q", str, "full-text query over speaker name and content"),
+          ],
+          responses: { ...ok("a page of attributions", pageOf(ref("Attribution"))), ...errors(400) },
+        },
+      },
+      "/api/figures": {
+        get: {
+          summary: "Figures (numbers someone asserted), newest first",
+          parameters: [
+            ...PAGE_PARAMS,
+            query("measure", str, 'what is counted ("killed")'),
+            query("event", { type: "string", pattern: ID.event }),
+            query("group", { type: "string", pattern: ID.group }),
+            query("speaker", str, "text in the speaker's name (case-insensitive)"),
+            query("entity", { type: "string", pattern: ID.entity }, "entity the speaker resolves to"),
+            query("document", { type: "string", pattern: ID.document }),
+            query("qualifier", {
+              type: "string",
+              enum: ["exact", "approximate", "at_least", "more_than", "at_most", "less_than", "range", "vague"],
+            }),
+            query("outlet", str),
+            query("from", day, "stated on or after"),
+            query("to", day, "stated on or before"),
+          ],
+          responses: { ...ok("a page of figures", pageOf(ref("Figure"))), ...errors(400) },
         },
       },
       "/api/figure-groups": {

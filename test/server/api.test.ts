@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import { ingestPaths } from "../../src/corpus/ingest.js";
 import { createApp } from "../../src/server/app.js";
+import { ResponseCache } from "../../src/server/cache.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 
 const TOKEN = "s3cret-token";
@@ -163,4 +164,79 @@ test("malformed, unsupported and oversized bodies are 422, 415 and 413", async (
   assert.deepEqual([xml.status, xml.body.error.code], [415, "unsupported_media_type"]);
   const huge = await post("/api/documents", JSON.stringify({ text: "x".repeat(60_000) }), { "content-type": "application/json", ...auth });
   assert.deepEqual([huge.status, huge.body.error.code], [413, "too_large"]);
+});
+
+test("markup in an article's title and quotes comes back as JSON strings, never as HTML", async () => {
+  const record = {
+    title: `Mayor <script>alert("title")</script> warns of <b>shelling</b>`,
+    outlet: "Test <i>Wire</i>",
+    publishedAt: "2023-03-01",
+    text:
+      `Mayor <script>alert("title")</script> warns of <b>shelling</b>\n\n` +
+      `“Twelve people were hurt <img src=x onerror=alert(1)> in the night,” Mayor Ivan Petrenko said on Tuesday.`,
+  };
+  const stored = await post("/api/documents", JSON.stringify(record), { "content-type": "application/json", ...auth });
+  assert.equal(stored.status, 201);
+  const id = stored.body.documents[0].id;
+  const doc = await get(`/api/documents/${id}`);
+  assert.match(doc.type, /^application\/json/);
+  assert.equal(doc.body.title, record.title);
+  const listed = await get("/api/documents?outlet=Test%20%3Ci%3EWire%3C%2Fi%3E");
+  assert.deepEqual(listed.body.items.map((d: { title: string }) => d.title), [record.title]);
+  const res = await app.request(`/api/attributions?document=${id}`);
+  assert.match(res.headers.get("content-type") ?? "", /^application\/json/);
+  assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+  const raw = await res.text();
+  assert.ok(!raw.includes("<!") && raw.startsWith("{"), "a JSON body, not a page");
+  const quote = JSON.parse(raw).items.find((a: { speaker: { name: string } | null }) => a.speaker?.name === "Ivan Petrenko");
+  assert.ok(quote, raw);
+  assert.equal(quote.content[0].text, "“Twelve people were hurt <img src=x onerror=alert(1)> in the night,”");
+  assert.equal(quote.documentTitle, record.title);
+});
+
+test("the response cache serves repeated GETs and forgets everything when this server writes", async () => {
+  const before = (await get("/api/entities?q=Hnatenko")).body.total;
+  assert.equal(before, 0);
+  const record = { title: "Port struck", publishedAt: "2023-03-02", text: "Port struck\n\n“Four rockets hit the port,” Governor Oleh Hnatenko said on Thursday." };
+  assert.equal((await post("/api/documents", JSON.stringify(record), { "content-type": "application/json", ...auth })).status, 201);
+  assert.equal((await get("/api/entities?q=Hnatenko")).body.total, 1, "the cached empty answer was dropped by the write");
+});
+
+test("concurrent requests for one URL run its handler once; other URLs and errors are not shared", async () => {
+  const cache = new ResponseCache({ maxAgeMs: 60_000 });
+  const runs = new Map<string, number>();
+  const tiny = new Hono();
+  tiny.use("*", cache.middleware());
+  tiny.get("/n/:k", async (c) => {
+    const k = c.req.param("k");
+    runs.set(k, (runs.get(k) ?? 0) + 1);
+    await new Promise((r) => setImmediate(r));
+    return k === "bad" ? c.json({ error: "no" }, 400) : c.json({ k, run: runs.get(k) });
+  });
+  const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => tiny.request(`/n/${i % 2 ? "a" : "b"}`)));
+  const bodies = await Promise.all(answers.map((r) => r.json()));
+  assert.deepEqual([runs.get("a"), runs.get("b")], [1, 1]);
+  assert.ok(bodies.every((b) => b.run === 1));
+  await Promise.all([tiny.request("/n/bad"), tiny.request("/n/bad")]);
+  await tiny.request("/n/bad");
+  assert.ok(runs.get("bad")! >= 2, "error answers are never kept");
+  cache.invalidate();
+  assert.equal(cache.size, 0);
+  assert.equal((await (await tiny.request("/n/a")).json()).run, 2);
+});
+
+test("no malformed query string makes any endpoint fail with a 500", async () => {
+  const endpoints = [
+    "/api/documents", "/api/search", "/api/figure-groups", "/api/figure-groups/fg-85245b20e9b7", "/api/events",
+    "/api/events/ev-3f8df5d08115", "/api/entities", "/api/entities/en-6fc3a4b62480", "/api/attributions", "/api/figures",
+  ];
+  const params = ["q", "limit", "offset", "from", "to", "outlet", "speaker", "entity", "event", "document", "kind", "type", "measure", "qualifier", "group", "disputed", "in"];
+  const values = ["%00", "%ED%A0%80", "'%3B--", "-1", "99999999999999999999", "2023-02-29", "x".repeat(700)];
+  for (const endpoint of endpoints)
+    for (const name of params)
+      for (const value of values) {
+        const res = await app.request(`${endpoint}?${name}=${value}`);
+        assert.ok(res.status < 500, `${endpoint}?${name}=${value} answered ${res.status}`);
+        assert.match(res.headers.get("content-type") ?? "", /^application\/json/);
+      }
 });

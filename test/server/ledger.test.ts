@@ -11,7 +11,7 @@ import { createApp } from "../../src/server/app.js";
 import type { Database } from "../../src/store/database.js";
 import { loadLinkResult } from "../../src/store/links.js";
 import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
-import { allPages, getJson } from "./helpers.js";
+import { allPages, getJson, type Json } from "./helpers.js";
 
 const MAKIIVKA = "ev-3f8df5d08115";
 const KHERSON = "ev-98ac507ea546";
@@ -156,6 +156,177 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       ]) {
         const r = await get(path);
         assert.deepEqual([r.status, r.body.error.code], [400, "bad_parameter"], path);
+      }
+    });
+
+    it("events: newest first with document and group counts; filters by text and date span", async () => {
+      const { status, body } = await get("/api/events");
+      assert.equal(status, 200);
+      assert.deepEqual(
+        body.items.map((e: Record<string, unknown>) => [e.id, e.label, e.documents, e.figureGroups, e.disputedGroups]),
+        [
+          [KHERSON, "Kherson attack, 2023-02-20", 3, 6, 1],
+          [MAKIIVKA, "Makiivka strike, 2023-01-01", 5, 6, 1],
+          [REFUSALS, "Refusals, 2022-11-15", 3, 5, 2],
+        ],
+      );
+      assert.deepEqual([body.items[1].place, body.items[1].term, body.items[1].firstDate, body.items[1].lastDate], ["Makiivka", "strike", "2023-01-01", "2023-01-05"]);
+      const ids = async (query: string) => (await get(`/api/events?${query}`)).body.items.map((e: { id: string }) => e.id);
+      assert.deepEqual(await ids("q=kherson"), [KHERSON]);
+      assert.deepEqual(await ids("q=REFUSAL"), [REFUSALS]);
+      // The refusals run from November to late January, so they overlap the first days of January.
+      assert.deepEqual(await ids("from=2023-01-02&to=2023-01-03"), [MAKIIVKA, REFUSALS]);
+      assert.deepEqual(await ids("from=2023-01-21"), [KHERSON]);
+      assert.deepEqual(await ids("to=2022-12-31"), [REFUSALS]);
+      const paged = await get("/api/events?limit=2&offset=2");
+      assert.deepEqual([paged.body.items.length, paged.body.total, paged.body.nextOffset], [1, 3, null]);
+    });
+
+    it("an event's detail lists its documents and its figure groups", async () => {
+      const { status, body } = await get(`/api/events/${MAKIIVKA}`);
+      assert.equal(status, 200);
+      assert.deepEqual([body.label, body.documentCount, body.figureGroupCount, body.disputedGroups], ["Makiivka strike, 2023-01-01", 5, 6, 1]);
+      assert.deepEqual(
+        body.documents.map((d: { outlet: string }) => d.outlet),
+        ["Eastern Front Review", "The Frontline Post", "Baltic Monitor", "The Northern Ledger", "Continental Wire Service"],
+      );
+      assert.deepEqual(body.documents.map((d: { publishedAt: string }) => d.publishedAt), ["2023-01-05", "2023-01-04", "2023-01-04", "2023-01-02", "2023-01-01"]);
+      assert.equal(body.figureGroups.length, 6);
+      assert.equal(body.figureGroups[0].id, MAKIIVKA_KILLED);
+      assert.deepEqual(body.figureGroups, (await get(`/api/figure-groups?event=${MAKIIVKA}`)).body.items);
+      assert.equal((await get("/api/events/ev-000000000000")).status, 404);
+      assert.equal((await get("/api/events/makiivka")).status, 400);
+    });
+
+    it("entities: most-quoted first; filter by type and by name or alias; counts agree with the ledger", async () => {
+      const first = await get("/api/entities?limit=1");
+      assert.equal(first.body.items[0].name, "Russia's Defence Ministry");
+      const people = (await allPages(app, "/api/entities?type=person", 7)) as Array<{ type: string; attributions: number }>;
+      assert.ok(people.length > 5 && people.every((e) => e.type === "person"));
+      for (let i = 1; i < people.length; i++) assert.ok(people[i - 1]!.attributions >= people[i]!.attributions);
+      const orlov = await get("/api/entities?q=orlov");
+      assert.deepEqual(orlov.body.items.map((e: { name: string }) => e.name), ["Pavel Orlov"]);
+      const byAlias = await get("/api/entities?q=russian%20mod");
+      assert.deepEqual(byAlias.body.items.map((e: { id: string }) => e.id), [RUSSIAN_MOD], "found by its alias Russian MoD");
+      const ledger = linkToJson(await loadLinkResult(db)).entities as Array<{
+        id: string; name: string; type: string; aliases: string[]; roles: string[]; documents: string[]; mentions: number; attributions: unknown[];
+      }>;
+      const listed = (await allPages(app, "/api/entities", 200)) as Array<{ id: string }>;
+      assert.equal(listed.length, ledger.length);
+      for (const e of ledger) {
+        const { status, body } = await get(`/api/entities/${e.id}`);
+        assert.equal(status, 200);
+        assert.deepEqual(body, {
+          id: e.id, name: e.name, type: e.type, aliases: e.aliases, roles: e.roles,
+          documents: e.documents.length, mentions: e.mentions, attributions: e.attributions.length,
+        }, e.name);
+      }
+      assert.equal((await get("/api/entities/en-000000000000")).status, 404);
+      assert.equal((await get("/api/entities?type=planet")).status, 400);
+    });
+
+    it("attributions: spans with their text, speaker and entity, document fields; every filter", async () => {
+      const mod = (await allPages(app, `/api/attributions?entity=${RUSSIAN_MOD}`, 6)) as Array<Json>;
+      assert.equal(mod.length, (await get(`/api/entities/${RUSSIAN_MOD}`)).body.attributions);
+      assert.ok(mod.every((a) => a.speakerEntity === RUSSIAN_MOD));
+      const texts = new Map<string, string>();
+      const textOf = async (id: string) => {
+        if (!texts.has(id)) texts.set(id, (await get(`/api/documents/${id}`)).body.text);
+        return texts.get(id)!;
+      };
+      for (const a of mod) {
+        const text = await textOf(a.document);
+        for (const span of [a.source, a.cue, ...a.content].filter(Boolean))
+          assert.equal(span.text, text.slice(span.start, span.end), `${a.document} ${a.attribution}`);
+      }
+      const lead = mod.find((a) => a.source?.text === "Russia's Defence Ministry" && a.publishedAt === "2023-01-02");
+      assert.ok(lead, "the Northern Ledger's lead");
+      assert.deepEqual([lead.outlet, lead.kind, lead.cue.text], ["The Northern Ledger", "indirect", "said"]);
+      assert.match(lead.content[0].text, /^that 63 of its soldiers were killed/);
+
+      const orlov = (await allPages(app, "/api/attributions?speaker=ORLOV", 50)) as Array<Json>;
+      assert.ok(orlov.length >= 5 && orlov.every((a) => /orlov/i.test(a.speaker.name)));
+      const direct = (await get("/api/attributions?kind=direct&limit=200")).body.items as Array<Json>;
+      assert.ok(direct.length > 0 && direct.every((a) => a.kind === "direct"));
+      const ledger = (await get("/api/attributions?outlet=The%20Northern%20Ledger&limit=200")).body.items as Array<Json>;
+      assert.ok(ledger.length > 0 && ledger.every((a) => a.documentTitle === "Russia admits heavy losses after New Year's strike on Makiivka barracks"));
+      const event = await get(`/api/events/${KHERSON}`);
+      const khersonDocs = new Set(event.body.documents.map((d: { id: string }) => d.id));
+      const inKherson = (await allPages(app, `/api/attributions?event=${KHERSON}`, 20)) as Array<Json>;
+      assert.ok(inKherson.length > 0 && inKherson.every((a) => khersonDocs.has(a.document)));
+      const oneDoc = (await get(`/api/attributions?document=${lead.document}&limit=200`)).body;
+      assert.ok(oneDoc.items.every((a: { document: string }) => a.document === lead.document));
+      assert.ok(oneDoc.total < (await get("/api/attributions")).body.total);
+      const january = (await allPages(app, "/api/attributions?from=2023-01-02&to=2023-01-04", 50)) as Array<Json>;
+      assert.ok(january.length > 0 && january.every((a) => a.date >= "2023-01-02" && a.date <= "2023-01-04"));
+      for (let i = 1; i < january.length; i++) assert.ok(january[i - 1]!.date >= january[i]!.date, "newest first");
+      const phones = (await get("/api/attributions?q=phones&limit=200")).body.items as Array<Json>;
+      assert.ok(phones.some((a) => a.content.some((c: { text: string }) => c.text.includes("Those who ignored the ban on phones"))));
+      assert.ok(phones.every((a) => [a.speaker?.name ?? "", ...a.content.map((c: { text: string }) => c.text)].join(" ").toLowerCase().includes("phone")));
+    });
+
+    it("search in attributions ranks statements; in documents is unchanged", async () => {
+      const r = await get("/api/search?q=phones&in=attributions");
+      assert.equal(r.status, 200);
+      assert.ok(r.body.total >= 2);
+      const ranks = r.body.items.map((a: { rank: number }) => a.rank);
+      assert.deepEqual([...ranks].sort((a, b) => b - a), ranks);
+      assert.ok(r.body.items.every((a: { attribution: string; content: unknown[] }) => a.attribution && a.content.length > 0));
+      assert.ok(r.body.items.some((a: { speaker: { name: string } | null }) => a.speaker?.name === "Sergey Sevryukov"));
+      const docs = await get("/api/search?q=phones&in=documents");
+      assert.ok(docs.body.items.every((d: { id: string; rank: number }) => /^[0-9a-f]{32}$/.test(d.id) && d.rank > 0));
+      assert.deepEqual(docs.body, (await get("/api/search?q=phones")).body);
+      assert.deepEqual((await get("/api/search?q=zzzznothing&in=attributions")).body.total, 0);
+      const bad = await get("/api/search?q=phones&in=figures");
+      assert.deepEqual([bad.status, bad.body.error.code], [400, "bad_parameter"]);
+    });
+
+    it("figures: group, measure, speaker, entity, qualifier, outlet, document and date filters", async () => {
+      const killed = (await allPages(app, `/api/figures?group=${MAKIIVKA_KILLED}`, 4)) as Array<Json>;
+      assert.equal(killed.length, 11);
+      assert.ok(killed.every((f) => f.group === MAKIIVKA_KILLED && f.measure === "killed"));
+      assert.deepEqual(killed.map((f) => f.value).filter((v) => v !== null).sort((a, b) => a - b), [63, 63, 63, 89, 89, 89, 400, 400, 400, 400]);
+      const ledgerFigure = killed.find((f) => f.outlet === "The Northern Ledger")!;
+      assert.deepEqual(
+        [ledgerFigure.text, ledgerFigure.qualifier, ledgerFigure.speaker.name, ledgerFigure.speakerEntity, ledgerFigure.date, ledgerFigure.publishedAt],
+        ["63 of its soldiers", "exact", "Russia's Defence Ministry", RUSSIAN_MOD, "2023-01-02", "2023-01-02"],
+      );
+      const atMost = (await get(`/api/figures?group=${MAKIIVKA_KILLED}&qualifier=at_most`)).body.items as Array<Json>;
+      assert.deepEqual(atMost.map((f) => f.value), [400, 400, 400, 400]);
+      const orlov = (await get("/api/figures?speaker=orlov&measure=refused")).body.items as Array<Json>;
+      assert.ok(orlov.length >= 2 && orlov.every((f) => f.speaker.name === "Pavel Orlov"));
+      assert.ok(orlov.some((f) => f.value === 1200) && orlov.some((f) => f.value === 1800), "the 1,200 he revised to 1,800");
+      const mod = (await allPages(app, `/api/figures?entity=${RUSSIAN_MOD}`, 50)) as Array<Json>;
+      assert.ok(mod.length >= 4 && mod.every((f) => f.speakerEntity === RUSSIAN_MOD));
+      const frontline = (await get("/api/figures?outlet=The%20Frontline%20Post&measure=killed")).body.items as Array<Json>;
+      assert.deepEqual(frontline.map((f) => f.text).sort(), ["63", "89 soldiers", "as many as 400 Russian troops"]);
+      const oneDoc = (await get(`/api/figures?document=${ledgerFigure.document}`)).body.items as Array<Json>;
+      assert.ok(oneDoc.length > 0 && oneDoc.every((f) => f.document === ledgerFigure.document));
+      const kherson = (await allPages(app, `/api/figures?event=${KHERSON}&from=2023-02-21&to=2023-02-21`, 10)) as Array<Json>;
+      assert.ok(kherson.length > 0 && kherson.every((f) => f.date === "2023-02-21"));
+    });
+
+    it("bad filters on every list are 400, never a 500", async () => {
+      for (const path of [
+        "/api/events?from=2023-02-30",
+        "/api/events?from=2023-02-01&to=2023-01-01",
+        "/api/entities?type=person;DROP",
+        "/api/entities?limit=-5",
+        "/api/attributions?entity=Orlov",
+        "/api/attributions?kind=quote",
+        "/api/attributions?document=123",
+        "/api/attributions?to=tomorrow",
+        "/api/attributions?q=%00",
+        "/api/figures?qualifier=roughly",
+        "/api/figures?group=killed",
+        "/api/figures?event=ev-",
+        "/api/figures?offset=1.5",
+        "/api/figures/whatever",
+        "/api/search?in=attributions",
+      ]) {
+        const r = await get(path);
+        assert.ok(r.status === 400 || r.status === 404, path);
+        assert.ok(r.body.error.message, path);
       }
     });
   });

@@ -6,6 +6,7 @@ import { documentToJson } from "../../contract/document-json.js";
 import { ingestEvents } from "../../corpus/ingest.js";
 import { readBuffers } from "../../corpus/read.js";
 import { loadDocument } from "../../store/documents.js";
+import { searchAttributions } from "../../store/read/attributions.js";
 import { listDocuments, searchDocuments } from "../../store/read/documents.js";
 import { errorResponse, HttpError } from "../errors.js";
 import { dateRange, oneOf, pageOf, pathId, text } from "../params.js";
@@ -29,11 +30,12 @@ export function documentRoutes(app: Hono, { db, token, maxBodyBytes, afterWrite 
 
   app.get("/api/search", async (c) => {
     const q = queryOf(c);
-    oneOf(q("in"), "in", ["documents"] as const);
+    const where = oneOf(q("in"), "in", ["documents", "attributions"] as const) ?? "documents";
     const query = text(q("q"), "q");
     if (!query) throw new HttpError(400, "bad_parameter", "q is required");
     const p = windowOf(c);
-    const { items, total } = await searchDocuments(db, query, p);
+    const { items, total } =
+      where === "documents" ? await searchDocuments(db, query, p) : await searchAttributions(db, query, p);
     return c.json(pageOf<unknown>(items, total, p));
   });
 
