@@ -1,0 +1,176 @@
+/**
+ * API load: a store of 10,000 articles (the synthetic corpus of bench/link.ts, extracted and linked at run time) is
+ * served on 127.0.0.1, and 200 concurrent connections (autocannon, in a child process so the load generator does not
+ * share the server's event loop) ask for the figure-group list, a disputed group's detail, and search over documents
+ * and attributions. `/api/health` (one trivial query) is the reference measured in the same run. Each is measured
+ * with the response cache off (every request queries the store) and on (as `claimtrace serve` runs).
+ * Target (issue 6): p99 under 100 ms for the figure-group and search endpoints, with no errors.
+ *
+ *   node --import tsx bench/serve.ts [articles]    (default 10000; CLAIMTRACE_BENCH_SERVE_ARTICLES,
+ *                                                   CLAIMTRACE_BENCH_SERVE_SECONDS per endpoint, default 8)
+ *
+ * PGlite (in memory) is the store; when a PostgreSQL server answers (CLAIMTRACE_BENCH_POSTGRES, DATABASE_URL, or the
+ * local server at 127.0.0.1:5432) the same runs on a throw-away database there as well.
+ */
+import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import pg from "pg";
+import { titleAfterCleaning, toDocument } from "../src/ingest/document.js";
+import { runPipeline } from "../src/pipeline/pipeline.js";
+import { createApp } from "../src/server/app.js";
+import { openDatabase, type Database } from "../src/store/database.js";
+import { saveDocument } from "../src/store/documents.js";
+import { LINK_BATCH, linkDocuments } from "../src/store/links.js";
+import type { Document } from "../src/model/document.js";
+import { syntheticCorpus } from "./link.js";
+
+const CONNECTIONS = 200;
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+
+interface Load {
+  p50: number;
+  p99: number;
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+/**
+ * Runs autocannon against `paths` (cycled through by every connection) in a child process, so the load generator
+ * does not share the server's event loop (autocannon's programmatic API; it does not run inside a worker thread).
+ */
+function load(base: string, paths: string[], seconds: number): Promise<Load> {
+  const code = `
+    const autocannon = require("autocannon");
+    const o = JSON.parse(process.argv[1]);
+    autocannon({
+      url: o.base,
+      connections: o.connections,
+      duration: o.seconds,
+      requests: o.paths.map((path) => ({ method: "GET", path })),
+    }).then((r) => process.stdout.write(JSON.stringify({
+      p50: r.latency.p50, p99: r.latency.p99, requestsPerSecond: r.requests.average, requests: r.requests.total,
+      errors: r.errors + r.timeouts, non2xx: r.non2xx,
+    })), (e) => { console.error(e); process.exit(1); });`;
+  const options = JSON.stringify({ base, paths, seconds, connections: CONNECTIONS });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", code, options], { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.once("error", reject);
+    child.once("exit", (status) => (status === 0 ? resolve(JSON.parse(out) as Load) : reject(new Error(`autocannon exited with ${status}`))));
+  });
+}
+
+/** The store filled as ingestion fills it: each article saved, then linked in batches. */
+async function fill(db: Database, docs: readonly Document[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += LINK_BATCH) {
+    const chunk = docs.slice(i, i + LINK_BATCH);
+    for (const d of chunk) await saveDocument(db, d, null);
+    await linkDocuments(db, chunk);
+  }
+}
+
+async function postgresStore(): Promise<{ db: Database; drop(): Promise<void> } | null> {
+  const server =
+    process.env.CLAIMTRACE_BENCH_POSTGRES ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const admin = new pg.Client({ connectionString: server });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `claimtrace_bench_serve_${process.pid}`;
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)}`);
+  await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  return {
+    db: await openDatabase({ url: url.toString() }),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+const ms = (n: number) => `${n.toFixed(0).padStart(5)} ms`;
+
+/** Every endpoint under load against one store, with the cache off and on. */
+async function measureStore(db: Database, storeName: string, seconds: number): Promise<string[]> {
+  const lines: string[] = [];
+  // A disputed group and a few real search words of the corpus, so the answers are not empty.
+  const [group] = await db.query<{ id: string }>(
+    "SELECT id FROM figure_groups WHERE disputed ORDER BY figure_count DESC, id LIMIT 1",
+  );
+  const endpoints: Array<[string, string[]]> = [
+    ["health (reference)", ["/api/health"]],
+    ["figure-group list", ["/api/figure-groups", "/api/figure-groups?offset=50", "/api/figure-groups?disputed=true", "/api/figure-groups?measure=killed"]],
+    ["figure-group detail", [`/api/figure-groups/${group!.id}`]],
+    ["search documents", ["/api/search?q=barracks", "/api/search?q=drones", "/api/search?q=lawyer", "/api/search?q=ministry%20soldiers"]],
+    ["search attributions", ["/api/search?in=attributions&q=phones", "/api/search?in=attributions&q=killed", "/api/search?in=attributions&q=refused", "/api/search?in=attributions&q=ministry"]],
+  ];
+  for (const cacheMaxAgeMs of [0, 5_000]) {
+    const app = createApp({ db, token: null, cacheMaxAgeMs });
+    const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    lines.push(`  ${storeName}, response cache ${cacheMaxAgeMs ? `on (max age ${cacheMaxAgeMs / 1000} s)` : "off"}:`);
+    let reference = 0;
+    for (const [name, paths] of endpoints) {
+      // A short warm-up, so the first requests' query planning and page faults are not what is measured.
+      for (const p of paths) await fetch(base + p).then((r) => r.arrayBuffer());
+      const r = await load(base, paths, seconds);
+      if (name.startsWith("health")) reference = r.p99;
+      const verdict = name.startsWith("health") ? "" : r.p99 < 100 && r.errors + r.non2xx === 0 ? "  target met" : "  target NOT met";
+      lines.push(
+        `    ${name.padEnd(22)} p50 ${ms(r.p50)}  p99 ${ms(r.p99)} (${(r.p99 / Math.max(reference, 1)).toFixed(1)}× health)  ` +
+          `${Math.round(r.requestsPerSecond).toLocaleString("en").padStart(6)} req/s  errors ${r.errors}, non-2xx ${r.non2xx}${verdict}`,
+      );
+    }
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  return lines;
+}
+
+export async function benchServe(n = Number(process.env.CLAIMTRACE_BENCH_SERVE_ARTICLES ?? 10_000)): Promise<string> {
+  const seconds = Number(process.env.CLAIMTRACE_BENCH_SERVE_SECONDS ?? 8);
+  const raw = await syntheticCorpus(n);
+  let t0 = performance.now();
+  const docs = raw.map((a) => titleAfterCleaning(runPipeline(toDocument(a))));
+  const extraction = performance.now() - t0;
+  const lines = [
+    `API under load: ${docs.length.toLocaleString("en")} synthetic articles (see bench/link.ts), ${CONNECTIONS} concurrent connections on loopback, ${seconds} s per endpoint (extraction ${(extraction / 1000).toFixed(0)} s, not counted)`,
+  ];
+  t0 = performance.now();
+  const lite = await openDatabase({ url: null, dataDir: "memory://" });
+  try {
+    await fill(lite, docs);
+    const [counts] = await lite.query<{ groups: unknown; attributions: unknown }>(
+      "SELECT (SELECT count(*) FROM figure_groups) AS groups, (SELECT count(*) FROM attributions) AS attributions",
+    );
+    lines.push(
+      `  store: ${Number(counts!.groups).toLocaleString("en")} figure groups, ${Number(counts!.attributions).toLocaleString("en")} attributions (filled in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+    );
+    lines.push(...(await measureStore(lite, "PGlite (in memory)", seconds)));
+  } finally {
+    await lite.close();
+  }
+  const postgres = await postgresStore();
+  if (postgres) {
+    try {
+      await fill(postgres.db, docs);
+      lines.push(...(await measureStore(postgres.db, "PostgreSQL", seconds)));
+    } finally {
+      await postgres.db.close();
+      await postgres.drop();
+    }
+  } else lines.push("  (no PostgreSQL server answered: set CLAIMTRACE_BENCH_POSTGRES to measure it too)");
+  return lines.join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  console.log(await benchServe(process.argv[2] ? Number(process.argv[2]) : undefined));
