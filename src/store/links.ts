@@ -97,15 +97,25 @@ export async function linkDocuments(
   const byId = new Map(unique.map((d) => [d.id, d]));
   lap("records");
   return db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [LINK_LOCK]);
-    const done = new Set(
-      (
-        await tx.query<{ document_id: string }>(
-          "SELECT document_id FROM link_documents WHERE document_id = ANY($1::text[])",
-          [records.map((r) => r.documentId)],
-        )
-      ).map((r) => r.document_id),
+    // On PGlite (one connection, nobody else writing) the per-row foreign-key checks cost more than the rows
+    // themselves: they are switched off for this transaction, and what they guarantee is done here instead — the
+    // documents are checked to be stored, and the rows that cascades would delete are deleted explicitly.
+    await tx.query(
+      db.kind === "pglite"
+        ? "SELECT pg_advisory_xact_lock($1), set_config('session_replication_role', 'replica', true)"
+        : "SELECT pg_advisory_xact_lock($1)",
+      [LINK_LOCK],
     );
+    const stored = await tx.query<{ id: string; linked: boolean }>(
+      `SELECT d.id, l.document_id IS NOT NULL AS linked
+       FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id WHERE d.id = ANY($1::text[])`,
+      [records.map((r) => r.documentId)],
+    );
+    if (stored.length !== records.length) {
+      const known = new Set(stored.map((d) => d.id));
+      throw new Error(`not stored, cannot be linked: ${records.filter((r) => !known.has(r.documentId)).map((r) => r.source).join(", ")}`);
+    }
+    const done = new Set(stored.filter((d) => d.linked).map((d) => d.id));
     const fresh = records.filter((r) => !done.has(r.documentId));
     if (fresh.length === 0) return 0;
     lap("linking");
@@ -537,7 +547,7 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[]): Promise<void>
        first_date = EXCLUDED.first_date, last_date = EXCLUDED.last_date, document_count = EXCLUDED.document_count`,
     [json(assignments), oldEvents, json(events.map((e) => e.row))],
   );
-  await rebuildGroups(tx, events, assignments);
+  await rebuildGroups(tx, events, oldEvents, assignments);
 }
 
 const FIGURE_COLUMNS = `f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier,
@@ -616,6 +626,7 @@ function figureRecord(row: FigureRow): FigureRecord {
 async function rebuildGroups(
   tx: Sql,
   events: ReadonlyArray<{ id: string; label: string }>,
+  oldEvents: readonly string[],
   assignments: ReadonlyArray<{ document_id: string; event_id: string }>,
 ): Promise<void> {
   const eventOf = new Map(assignments.map((a) => [a.document_id, a.event_id]));
@@ -634,7 +645,13 @@ async function rebuildGroups(
       buildGroup(event, list[0]!.measure!, list[0]!.unitKind, list, () => null),
     ),
   );
-  await tx.query("DELETE FROM figure_groups WHERE event_id = ANY($1::text[])", [events.map((e) => e.id)]);
+  // The groups of the events replaced and rebuilt, with their members and revisions (explicitly: no cascades on PGlite).
+  await tx.query(
+    `WITH g AS (DELETE FROM figure_groups WHERE event_id = ANY($1::text[]) RETURNING id),
+     m AS (DELETE FROM figure_group_members WHERE group_id IN (SELECT id FROM g))
+     DELETE FROM figure_revisions WHERE group_id IN (SELECT id FROM g)`,
+    [[...new Set([...events.map((e) => e.id), ...oldEvents])]],
+  );
   if (groups.length === 0) return;
   const members = groups.flatMap((g) =>
     g.figures.map((f, seq) => ({
