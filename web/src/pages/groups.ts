@@ -13,6 +13,9 @@ import { field, pager } from "../widgets.js";
 
 const GROUPS_PER_PAGE = 12;
 const DAY = 86_400_000;
+const COMPACT = new Intl.NumberFormat("en", { notation: "compact" });
+/** Disputes listed under a chart; the rest are counted. */
+const DISPUTES_SHOWN = 3;
 /** Bounds drawn as arrows: "at least"/"more than" point up, "up to"/"fewer than" down. */
 const UPWARD = new Set(["at_least", "more_than"]);
 
@@ -255,7 +258,7 @@ function chart(g: FigureGroupDetail, colours: ColourKeys, width: number, height:
       grid: true,
       nice: true,
       label: g.unitKind === "share" ? "%" : g.measure,
-      tickFormat: top >= 10_000 ? "~s" : ",",
+      tickFormat: top >= 10_000 ? (d: number) => COMPACT.format(d) : (d: number) => num(d),
     },
     marks: [
       Plot.ruleY([0], { stroke: "#888" }),
@@ -339,6 +342,13 @@ function groupNotes(g: FigureGroupDetail, colours: ColourKeys): HTMLElement | nu
     const f = g.figures.find((x) => sameFigure(x, r));
     return f ? figureValue(f) : "?";
   };
+  // The disputes between the claimants who gave the most figures come first.
+  const weight = new Map<string, number>();
+  for (const f of g.figures)
+    weight.set(speakerName(f.speaker), (weight.get(speakerName(f.speaker)) ?? 0) + 1);
+  const weightOf = (d: FigureGroupDetail["disputes"][number]) =>
+    d.speakers.reduce((n, s) => n + (weight.get(s.name) ?? 0), 0);
+  const disputes = [...g.disputes].sort((a, b) => weightOf(b) - weightOf(a));
   return h(
     "ul",
     { class: "notes" },
@@ -354,14 +364,19 @@ function groupNotes(g: FigureGroupDetail, colours: ColourKeys): HTMLElement | nu
         r.date ? ` (${r.date})` : "",
       ),
     ),
-    g.disputes.map((d) =>
-      h(
-        "li",
-        { class: "dispute" },
-        "Disputed: ",
-        d.speakers.map((s, i) => `${s.name} (${d.figures[i] ? valueOf(d.figures[i]!) : "?"})`).join(" vs "),
+    disputes
+      .slice(0, DISPUTES_SHOWN)
+      .map((d) =>
+        h(
+          "li",
+          { class: "dispute" },
+          "Disputed: ",
+          d.speakers.map((s, i) => `${s.name} (${d.figures[i] ? valueOf(d.figures[i]!) : "?"})`).join(" vs "),
+        ),
       ),
-    ),
+    disputes.length > DISPUTES_SHOWN
+      ? h("li", { class: "dispute" }, `and ${disputes.length - DISPUTES_SHOWN} more disputes (see the table)`)
+      : null,
   );
 }
 

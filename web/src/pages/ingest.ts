@@ -19,7 +19,7 @@ export function ingestPage({ main }: RouteContext): void {
   const outlet = h("input", { type: "text", name: "outlet" });
   const published = h("input", { type: "date", name: "publishedAt" });
   const url = h("input", { type: "url", name: "url" });
-  const text = h("textarea", { name: "text", rows: "12" });
+  const text = h("textarea", { name: "text", rows: "8" });
   const files = h("input", {
     type: "file",
     name: "files",
@@ -96,7 +96,7 @@ export function ingestPage({ main }: RouteContext): void {
     h(
       "p",
       { class: "muted" },
-      "The article is cleaned, segmented, analysed and linked into the ledger, exactly as `claimtrace ingest` does.",
+      "The article is cleaned, segmented, analysed and linked into the ledger, as claimtrace ingest does.",
     ),
     h("div", { class: "ingest" }, form, result),
   );
