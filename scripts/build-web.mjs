@@ -2,14 +2,14 @@
 // offline), the stylesheet and index.html. `npm run build` runs it; the browser tests run it first so they
 // never test a stale bundle.
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = process.argv[2] ?? join(repo, "dist", "web");
 
-rmSync(outdir, { recursive: true, force: true });
+// Files are overwritten in place (no clearing first): a server reading dist/web never sees it empty.
 mkdirSync(join(outdir, "assets"), { recursive: true });
 await build({
   entryPoints: [join(repo, "web", "src", "main.ts")],

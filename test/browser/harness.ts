@@ -1,6 +1,6 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +17,28 @@ export const SKIP = existsSync(CHROMIUM)
   : `browser tests skipped: ${CHROMIUM} is missing (Debian: apt-get install chromium; .ci/run installs it)`;
 
 export const TOKEN = "browser-test-token";
+
+/** Newest modification time of the files under `dir`. */
+function newest(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
+      e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs,
+    ),
+  );
+}
+
+/**
+ * Builds the UI bundle unless dist/web is newer than every file in web/ and the build script, so the tests
+ * never run against a stale bundle. (`npm test` builds first; then no test file has to.)
+ */
+export function buildWebIfStale(): void {
+  const bundle = join(REPO, "dist/web/assets/app.js");
+  const sources = Math.max(newest(join(REPO, "web")), statSync(join(REPO, "scripts/build-web.mjs")).mtimeMs);
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return;
+  const build = spawnSync(process.execPath, [join(REPO, "scripts/build-web.mjs")], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
+}
 
 /** A hostile article: markup in the title, in quotes and in the outlet must show as text and never run. */
 export const HOSTILE_TITLE =
@@ -49,8 +71,7 @@ export interface Harness {
  * port of 127.0.0.1, and headless Debian Chromium with a fresh profile.
  */
 export async function startHarness(): Promise<Harness> {
-  const build = spawnSync(process.execPath, [join(REPO, "scripts/build-web.mjs")], { encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`web build failed: ${build.stderr}`);
+  buildWebIfStale();
 
   const hostileDir = mkdtempSync(join(tmpdir(), "claimtrace-hostile-"));
   writeFileSync(join(hostileDir, "hostile.txt"), HOSTILE_TEXT);

@@ -80,7 +80,14 @@ test(
       "Russia’s Defence Ministry: 89 on 2023-01-04",
     ])
       assert.equal((await chart.locator(`circle[aria-label^="${label}"]`).count()) >= 1, true, label);
-    // The same figures as a table of links, for the keyboard.
+    // The points are links in the tab order; the same figures are also a table of links.
+    assert.equal(
+      await chart
+        .locator("a")
+        .first()
+        .evaluate((a) => (a as unknown as HTMLElement).tabIndex),
+      0,
+    );
     assert.equal(await makiivka.locator("table.figures tbody tr").count(), group.figures.length);
     const evacuated = groups.filter({
       has: page.getByRole("heading", { name: "people evacuated — Kherson attack, 2023-02-20" }),
