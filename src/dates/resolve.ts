@@ -54,7 +54,11 @@ function utc(y: number, m: number, d: number): Date {
   return new Date(Date.UTC(y, m - 1, d));
 }
 function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  // what toISOString().slice(0, 10) gives for years 0–9999, without building the full timestamp
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${m < 10 ? "0" : ""}${m}-${day < 10 ? "0" : ""}${day}`;
 }
 function addDays(d: Date, n: number): Date {
   return new Date(d.getTime() + n * 86400000);
@@ -218,7 +222,7 @@ function patterns(): Array<[RegExp, (m: RegExpExecArray, ctx: Context) => Omit<D
           y = +m[4];
           anchor = ABSOLUTE;
         } else {
-          const p = pickYear({ ...ctx, tense: lead === "next" ? "future" : lead === "last" || lead === "since" ? "past" : ctx.tense }, mo, 1, lead);
+          const p = pickYear({ pub: ctx.pub, pubIso: ctx.pubIso, tense: lead === "next" ? "future" : lead === "last" || lead === "since" ? "past" : ctx.tense }, mo, 1, lead);
           if (!p) return null;
           y = p.date.getUTCFullYear();
           // a month in progress at publication counts as past
@@ -396,11 +400,11 @@ export function findDates(text: string, span: Span, publishedAt: string | null):
 }
 
 /** Date words by first character and length, for a walk over the shared tokens that builds no strings. */
-const WORD_FAMILIES = new Map<number, Array<[string, number]>>();
+const WORD_FAMILIES: Array<Array<[string, number]> | undefined> = new Array<undefined>(128 * 32).fill(undefined); // dense, not a dictionary
+/** Date words are ASCII and shorter than 32 characters; the key of any other word is out of the table. */
+const wordKey = (first: number, length: number) => (first < 128 && length < 32 ? first * 32 + length : -1);
 function addWord(w: string, family: number): void {
-  const key = w.charCodeAt(0) * 32 + w.length;
-  if (!WORD_FAMILIES.has(key)) WORD_FAMILIES.set(key, []);
-  WORD_FAMILIES.get(key)!.push([w, family]);
+  (WORD_FAMILIES[wordKey(w.charCodeAt(0), w.length)] ??= []).push([w, family]);
 }
 for (const m of ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]) addWord(m, MONTH);
 for (const d of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) addWord(d, WEEKDAY);
@@ -416,30 +420,93 @@ for (const x of ["today", "yesterday", "tomorrow", "tonight", "overnight", "ago"
 /** "week", "month" … count only after "this", "last" or "next". */
 const AFTER_DEICTIC = ["week", "month", "year", "morning", "afternoon", "evening", "night"];
 const DEICTIC = ["this", "last", "next", "This", "Last", "Next"];
+const AFTER_DEICTIC_KEYS = new Uint8Array(128 * 32);
+for (const w of AFTER_DEICTIC) AFTER_DEICTIC_KEYS[wordKey(w.charCodeAt(0), w.length)] = 1;
+/**
+ * For each key (first letter, length), the last letters of the date words and of the words after "this"/"last"/"next"
+ * that have it, as bits: one read rejects almost every other word ("and" has the key of "ago", not its last letter).
+ */
+const LAST_LETTERS = new Uint32Array(128 * 32);
+for (const list of WORD_FAMILIES) for (const [w] of list ?? []) LAST_LETTERS[wordKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
+for (const w of AFTER_DEICTIC) LAST_LETTERS[wordKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 
+/** Whether the word of `length` characters at `at` is one of `words`. */
+function isOneOf(text: string, at: number, length: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (words[k]!.length === length && text.startsWith(words[k]!, at)) return true;
+  return false;
+}
+
+const YEAR_LEADS = new Set(["in", "since", "by", "until", "from", "during", "of", "early", "late", "mid"]);
+const SEASON_LEADS = new Set(["last", "this", "next", "early", "late", "the", "since"]);
+const AGO_UNITS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]);
+
+/** The lower-cased word before token `i` (over hyphens, if `overHyphens`), or null. */
+function wordBefore(text: string, tokens: readonly Token[], i: number, overHyphens = false): string | null {
+  let k = i - 1;
+  while (overHyphens && k >= 0 && tokens[k]!.end - tokens[k]!.start === 1 && text.charCodeAt(tokens[k]!.start) === 45) k--;
+  const t = tokens[k];
+  return t && t.kind === "word" ? text.slice(t.start, t.end).toLowerCase() : null;
+}
+
+/**
+ * Whether the common words among the triggers stand where their pattern can match, so that a sentence with "before",
+ * "ago" or "fall" in another sense runs no pattern: "the day before", "three weeks ago", "last spring"/"spring 2022".
+ */
+function inDateContext(text: string, tokens: readonly Token[], i: number, family: number): boolean {
+  if (family === SEASON) {
+    const next = tokens[i + 1];
+    if (next && (next.kind === "number" || text.slice(next.start, next.end).toLowerCase() === "of")) return true;
+    return SEASON_LEADS.has(wordBefore(text, tokens, i) ?? "");
+  }
+  if (family !== RELATIVE) return true;
+  const c = text.charCodeAt(tokens[i]!.start) | 32;
+  if (c === 98) return wordBefore(text, tokens, i) === "day"; // "before"
+  if (c === 97) return AGO_UNITS.has(wordBefore(text, tokens, i) ?? ""); // "ago"
+  return true;
+}
+
+/** Date words among the shared tokens: one array read rejects most words, without building strings. */
 function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
   const out: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const len = t.end - t.start;
+    const start = t.start;
+    const len = t.end - start;
     if (t.kind === "number") {
       if (len === 4) {
-        const c = text.charCodeAt(t.start);
-        const c2 = text.charCodeAt(t.start + 1);
-        if ((c === 49 && c2 === 57) || (c === 50 && c2 === 48)) out.push({ at: t.start, family: text.charCodeAt(t.end) === 45 ? ISO | YEAR : YEAR });
+        const c = text.charCodeAt(start);
+        const c2 = text.charCodeAt(start + 1);
+        if ((c === 49 && c2 === 57) || (c === 50 && c2 === 48)) {
+          // the year pattern needs its preposition ("in 2016", "mid-2016"): a bare year elsewhere runs nothing
+          const family = (text.charCodeAt(t.end) === 45 ? ISO : 0) | (wordBefore(text, tokens, i, true) && YEAR_LEADS.has(wordBefore(text, tokens, i, true)!) ? YEAR : 0);
+          if (family) out.push({ at: start, family });
+        }
       }
       continue;
     }
-    if (t.kind !== "word" || len > 31) continue;
-    const list = WORD_FAMILIES.get(text.charCodeAt(t.start) * 32 + len);
-    if (list) {
-      for (const [w, family] of list) if (text.startsWith(w, t.start)) out.push({ at: t.start, family });
+    if (t.kind !== "word") continue;
+    let wordLength = len;
+    // a possessive is its word: "Monday’s meeting", "next week's debate"
+    if (len > 3 && text.charCodeAt(t.end - 1) === 115) {
+      const apostrophe = text.charCodeAt(t.end - 2);
+      if (apostrophe === 39 || apostrophe === 0x2019) wordLength = len - 2;
+    }
+    const key = wordKey(text.charCodeAt(start), wordLength);
+    if (key < 0) continue;
+    const last = text.charCodeAt(start + wordLength - 1);
+    if (((LAST_LETTERS[key]! >>> (last & 31)) & 1) === 0) continue;
+    const list = WORD_FAMILIES[key];
+    if (list !== undefined) {
+      for (let k = 0; k < list.length; k++) {
+        const [word, family] = list[k]!;
+        if (word.charCodeAt(wordLength - 1) === last && text.startsWith(word, start) && inDateContext(text, tokens, i, family)) out.push({ at: start, family });
+      }
       continue;
     }
-    if (len >= 4 && len <= 9 && i > 0) {
+    if (AFTER_DEICTIC_KEYS[key] && i > 0) {
       const prev = tokens[i - 1]!;
-      if (prev.end - prev.start === 4 && DEICTIC.some((d) => text.startsWith(d, prev.start)) && AFTER_DEICTIC.some((w) => w.length === len && text.startsWith(w, t.start)))
-        out.push({ at: t.start, family: RELATIVE });
+      if (isOneOf(text, prev.start, prev.end - prev.start, DEICTIC) && isOneOf(text, start, wordLength, AFTER_DEICTIC))
+        out.push({ at: start, family: RELATIVE });
     }
   }
   return out;
@@ -460,6 +527,19 @@ export function findDatesInSentences(text: string, sentences: readonly Span[], p
   return out;
 }
 
+/** A sentence's context; its tense is read only when a pattern needs it. */
+class SentenceContext implements Context {
+  private known: Context["tense"] | null = null;
+  constructor(
+    readonly pub: Date | null,
+    readonly pubIso: string | null,
+    private readonly sentence: string,
+  ) {}
+  get tense(): Context["tense"] {
+    return (this.known ??= tenseOf(this.sentence));
+  }
+}
+
 function parsePub(publishedAt: string | null): Date | null {
   return publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T00:00:00Z`) : null;
 }
@@ -467,14 +547,7 @@ function parsePub(publishedAt: string | null): Date | null {
 function findWith(text: string, span: Span, pub: Date | null, publishedAt: string | null, families: number): DateMention[] {
   if (!families) return [];
   const sentence = text.slice(span.start, span.end);
-  let tense: Context["tense"] | null = null;
-  const ctx: Context = {
-    pub,
-    pubIso: pub ? publishedAt : null,
-    get tense() {
-      return (tense ??= tenseOf(sentence));
-    },
-  };
+  const ctx = new SentenceContext(pub, pub ? publishedAt : null, sentence);
   const found: DateMention[] = [];
   for (const [re, make, needs] of PATTERNS) {
     if (!(families & needs)) continue;

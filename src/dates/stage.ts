@@ -17,7 +17,8 @@ export const datesStage: Stage = {
     const dates = findDatesInSentences(doc.text, doc.layers.sentences ?? [], doc.publishedAt, doc.layers.tokens);
     const attributions = attributionsOf(doc);
     if (!attributions) return { dates };
-    const dated = attributions.map((a) => (a.date != null ? a : { ...a, date: statementDate(doc, a, dates) }));
+    // Object.assign rather than a spread: the same copy, several times faster on V8 for these objects
+    const dated = attributions.map((a) => (a.date != null ? a : Object.assign({}, a, { date: statementDate(doc, a, dates) })));
     return { dates, ...({ attributions: dated } as object) };
   },
 };
@@ -36,12 +37,34 @@ export function attributionsOf(doc: Readonly<Document>): Attribution[] | null {
 export function statementDate(doc: Readonly<Document>, a: Attribution, dates: readonly DateMention[]): string | null {
   const anchor: Span | null = a.cue ?? a.source;
   if (!anchor) return null;
-  const sentence = (doc.layers.sentences ?? []).find((s) => contains(s, anchor));
+  const sentence = sentenceHolding(doc.layers.sentences ?? [], anchor);
   if (!sentence) return null;
-  const candidates = dates.filter(
-    (d) => contains(sentence, d) && !a.content.some((c) => overlaps(c, d)) && d.grain !== "year" && d.grain !== "season",
-  );
-  if (!candidates.length) return null;
   const dist = (d: DateMention) => (d.start >= anchor.end ? d.start - anchor.end : anchor.start - d.end);
-  return [...candidates].sort((x, y) => dist(x) - dist(y))[0]!.value;
+  // dates are in text order: only those starting inside the sentence can be in it; the nearest wins, the first on a tie
+  let best: DateMention | null = null;
+  for (let i = firstAtOrAfter(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
+    const d = dates[i]!;
+    if (!contains(sentence, d) || a.content.some((c) => overlaps(c, d)) || d.grain === "year" || d.grain === "season") continue;
+    if (!best || dist(d) < dist(best)) best = d;
+  }
+  return best?.value ?? null;
+}
+
+/** The sentence that holds `span` (sentences are in text order and do not overlap), by binary search. */
+export function sentenceHolding(sentences: readonly Span[], span: Span): Span | null {
+  const i = firstAtOrAfter(sentences, span.start + 1) - 1;
+  const s = sentences[i];
+  return s && contains(s, span) ? s : null;
+}
+
+/** Index of the first span in `spans` (sorted by start) that starts at or after `offset`. */
+export function firstAtOrAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

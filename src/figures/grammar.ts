@@ -107,6 +107,13 @@ const WORD_NUMBER = (w: string) => UNITS.has(w) || TENS.has(w);
 /** Symbols that can begin a unit: "%", "°C", "″", "'". */
 const UNIT_SYMBOLS = new Set(["%", "°", "″", "'", "€", "μ", "µ"]);
 const QUALIFIER_WORDS = new Set(QUALIFIER_PHRASES.flatMap(([p]) => p.split(" ")));
+/**
+ * Every leading part of a unit form, lower-cased ("d", "de", …, "degrees c"): a unit is looked up only while the
+ * lexemes after a number still spell the start of one, so most counted nouns cost a single set lookup.
+ */
+const UNIT_PREFIXES = new Set<string>();
+for (const form of [...UNIT_WORDS.keys(), ...[...CASED_UNIT_WORDS.keys()].map((k) => k.toLowerCase())])
+  for (let n = 1; n <= form.length; n++) UNIT_PREFIXES.add(form.slice(0, n));
 /** Words after a number that are not what it counts ("40k cheaper", "13 units whilst"). */
 const NP_BREAKERS = new Set([
   "worth", "behind", "beyond", "near", "whilst", "cheaper", "higher", "lower", "bigger", "smaller", "older", "younger",
@@ -135,6 +142,9 @@ const STARTERS = new Set<string>([
   ...[...CURRENCY_PREFIXES.keys()].filter((k) => /^[a-z]+$/.test(k)), "hk", "c", "s", "nz", "au", "ca", "y",
 ]);
 
+/** Symbols that can begin a quantity: currency signs, "~", "≈" and minus signs. */
+const STARTER_SYMBOLS = new Set(["$", "€", "£", "¥", "₹", "₽", "₴", "₪", "~", "≈", "-", "−", "–"]);
+
 class Reader {
   private readonly out: Quantity[] = [];
   constructor(
@@ -162,7 +172,7 @@ class Reader {
     let i = 0;
     while (i < this.L.length) {
       const t = this.L[i]!;
-      if (t.kind === "word" ? !STARTERS.has(t.lower) && !t.lower.endsWith("fold") : t.kind === "sym" && !/[$€£¥₹₽₴₪~≈\-−–]/.test(t.text)) {
+      if (t.kind === "word" ? !STARTERS.has(t.lower) && !t.lower.endsWith("fold") : t.kind === "sym" && !STARTER_SYMBOLS.has(t.text)) {
         i++;
         continue;
       }
@@ -178,6 +188,7 @@ class Reader {
   /** A currency mark ending right before a number: "$", "US$", "$US", "PS", "Y=", "RM", "US $", "HK $". */
   private currencyAt(i: number): { unit: string; end: number; start: number } | null {
     const L = this.L;
+    if (i < 0) return null; // "35m of …" at the start of a sentence: nothing before the number
     for (let len = 3; len >= 1; len--) {
       const numIdx = i + len;
       const num = L[numIdx];
@@ -451,6 +462,7 @@ class Reader {
       for (let x = start; x < Math.min(L.length, start + 6); x++) {
         const sep = x > start ? (L[x]!.glued ? "" : " ") : "";
         s += sep + L[x]!.lower;
+        if (!UNIT_PREFIXES.has(s)) break; // no longer run can name a unit either
         cased += sep + L[x]!.text;
         lowers.push(s);
         caseds.push(cased);

@@ -57,6 +57,8 @@ export function lex(text: string, span: Span = { start: 0, end: text.length }): 
     const start = i;
     let kind: LexKind;
     let num: number | undefined;
+    // whether the word has a capital or a letter beyond Latin-1's range start (then it is lower-cased)
+    let cased = (c >= 65 && c <= 90) || c >= 0xc0;
     if (isDigit(c) || (c === 46 && i + 1 < end && isDigit(text.charCodeAt(i + 1)))) {
       kind = "num";
       let j = i;
@@ -73,12 +75,18 @@ export function lex(text: string, span: Span = { start: 0, end: text.length }): 
       }
       i = j;
       const t = text.slice(start, i);
-      num = Number(t.replace(/,/g, ""));
+      num = Number(t.includes(",") ? t.replace(/,/g, "") : t);
     } else if (isLetter(text, i)) {
       kind = "word";
       let j = i + 1;
       for (;;) {
-        while (j < end && isLetter(text, j)) j++;
+        while (j < end && isLetter(text, j)) {
+          if (!cased) {
+            const x = text.charCodeAt(j);
+            cased = (x >= 65 && x <= 90) || x >= 0xc0;
+          }
+          j++;
+        }
         const a = text.charCodeAt(j);
         if ((a === 39 || a === 0x2019) && j + 1 < end && isLetter(text, j + 1)) {
           j++;
@@ -91,8 +99,8 @@ export function lex(text: string, span: Span = { start: 0, end: text.length }): 
       kind = "sym";
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
     }
-    const t = kind === "num" ? text.slice(start, i) : text.slice(start, i);
-    const lower = kind === "word" && /[A-Z\u00C0-\uFFFF]/.test(t) ? t.toLowerCase() : t;
+    const t = text.slice(start, i);
+    const lower = kind === "word" && cased ? t.toLowerCase() : t;
     const l: Lex = { start, end: i, kind, text: t, lower, glued: start === prevEnd };
     if (num !== undefined) l.num = num;
     out.push(l);

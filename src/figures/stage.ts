@@ -39,7 +39,7 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     while (dj < dates.length && dates[dj]!.start < sentence.end) dj++;
     const sentenceDates = dates.slice(di, dj);
     while (ti < tokens.length && tokens[ti]!.start < sentence.start) ti++;
-    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, sentenceDates) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const inSentence: Figure[] = [];
     const { quantities, lexemes } = readQuantitiesAndLexemes(doc.text, sentence);
     for (const q of quantities) {
@@ -80,38 +80,68 @@ const CANDIDATE_WORDS = new Set([
 const CANDIDATE_FIRST = new Uint8Array(128);
 for (const w of [...CANDIDATE_WORDS, "one"]) CANDIDATE_FIRST[w.charCodeAt(0)] = CANDIDATE_FIRST[w.charCodeAt(0) - 32] = 1;
 
+/** Candidate words (and "one") by lower-cased first letter and length: most words are rejected by one array read. */
+const CANDIDATES_BY_KEY: Array<string[] | undefined> = new Array<undefined>(128 << 4).fill(undefined); // dense, not a dictionary
+const candidateKey = (firstLower: number, length: number) => (firstLower << 4) | length;
+for (const w of [...CANDIDATE_WORDS, "one"]) (CANDIDATES_BY_KEY[candidateKey(w.charCodeAt(0), w.length)] ??= []).push(w);
+const ONE_BEFORE = new Set(["in", "out", "hundred", "thousand", "million", "billion", "and", "-", "third", "quarter"]);
+
+/** Whether `text` at `at` spells the lower-case ASCII `word`, in any letter case. */
+function spellsAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(at + k) | 32) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /**
  * Whether the sentence whose tokens start at `from` may hold a figure: a number token, or a number word. Walks the
- * shared tokens (no regular expression over the text, no string built for most words).
+ * shared tokens and reads characters in place: no regular expression, no string built. (Letters outside ASCII never
+ * spell a number word, so comparing ASCII letters with their case bit cleared is exact.)
  */
-function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number): boolean {
-  for (let i = from; i < tokens.length && tokens[i]!.start < end; i++) {
+function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[]): boolean {
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const start = t.start;
+    if (start >= end) break;
     if (t.kind === "number") {
-      if (!isBareYear(text, tokens, i)) return true;
+      // a number inside a date ("Nov. 8", "in 2016") is never a figure: the stage drops whatever the grammar reads there
+      if (!isBareYear(text, tokens, i) && !insideAny(dates, t)) return true;
       continue;
     }
     if (t.kind !== "word") continue;
-    const len = t.end - t.start;
+    const len = t.end - start;
+    const c = text.charCodeAt(start);
+    if (c >= 48 && c <= 57) return true; // "256GB", "1million": a number glued to its unit is one word token
     if (len < 3) continue;
-    const c = text.charCodeAt(t.start);
     if (c >= 128 || !CANDIDATE_FIRST[c]) {
-      if (len > 5 && text.endsWith("fold", t.end)) return true;
+      if (len > 5 && text.charCodeAt(t.end - 1) === 100 && text.endsWith("fold", t.end)) return true; // "sixfold"
       continue;
     }
     // "twenty-eight", "two-thirds": the first part of a hyphenated word
-    const hyphen = text.indexOf("-", t.start);
-    const w = text.slice(t.start, hyphen > t.start && hyphen < t.end ? hyphen : t.end).toLowerCase();
-    if (w.length > 9) continue;
-    if (CANDIDATE_WORDS.has(w)) return true;
-    if (w === "one") {
-      const next = tokens[i + 1];
-      const nw = next ? text.slice(next.start, next.end).toLowerCase() : "";
-      if (["in", "out", "hundred", "thousand", "million", "billion", "and", "-", "third", "quarter"].includes(nw)) return true;
+    let wordEnd = start + 1;
+    while (wordEnd < t.end && text.charCodeAt(wordEnd) !== 45) wordEnd++;
+    const wordLength = wordEnd - start;
+    if (wordLength > 9) continue;
+    const words = CANDIDATES_BY_KEY[candidateKey(c | 32, wordLength)];
+    if (words !== undefined) {
+      for (let k = 0; k < words.length; k++) {
+        if (!spellsAt(text, start, words[k]!)) continue;
+        if (words[k] !== "one" || oneIsCandidate(text, tokens, i)) return true;
+      }
     }
-    if (w.endsWith("fold")) return true;
+    if (wordLength >= 4 && (text.charCodeAt(wordEnd - 1) | 32) === 100 && spellsAt(text, wordEnd - 4, "fold")) return true;
   }
   return false;
+}
+
+function insideAny(spans: readonly Span[], span: Span): boolean {
+  for (let k = 0; k < spans.length; k++) if (contains(spans[k]!, span)) return true;
+  return false;
+}
+
+/** A bare "one" may start a figure only before a scale or a proportion ("one in five", "one million"). */
+function oneIsCandidate(text: string, tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return ONE_BEFORE.has(next ? text.slice(next.start, next.end).toLowerCase() : "");
 }
 
 const NOT_COUNTED_AFTER_YEAR = new Set(["when", "that", "with", "after", "before", "until", "were", "will", "from", "into", "during", "since", "election", "elections", "campaign", "race", "presidential", "primary", "primaries"]);
@@ -152,6 +182,9 @@ function subjectOf(text: string, sentence: Span, q: Quantity): string | null {
   return null;
 }
 
+/** First words of the measure phrases of two words ("death toll", "called up"). */
+const MEASURE_FIRST_WORDS = new Set([...MEASURE_WORDS.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!));
+
 /** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
 function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
@@ -162,8 +195,8 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): s
   const at = (i: number): string | null => {
     const w = ls[i]?.lower;
     if (!w) return null;
-    const two = ls[i + 1] ? `${w} ${ls[i + 1]!.lower}` : "";
-    return MEASURE_WORDS.get(two) ?? MEASURE_WORDS.get(w) ?? null;
+    const two = ls[i + 1] && MEASURE_FIRST_WORDS.has(w) ? MEASURE_WORDS.get(`${w} ${ls[i + 1]!.lower}`) : undefined;
+    return two ?? MEASURE_WORDS.get(w) ?? null;
   };
   // Inside the figure ("63 soldiers killed" is not inside, but "killed and wounded" may follow directly).
   for (let d = 0; d < 10; d++) {

@@ -102,3 +102,24 @@ test("the dates stage adds a layer and dates attributions from their cue's sente
   // without an attribution layer the stage adds only dates
   assert.equal("attributions" in datesStage.run(d), false);
 });
+
+test("possessive forms are dates too: Monday’s vote, last week's debate", () => {
+  const text = "Monday’s vote followed last week's debate.";
+  const d = datesStage.run(runPipeline(doc(text, "2016-04-14"), [segmentStage])).dates ?? [];
+  assert.deepEqual(
+    d.map((x) => [text.slice(x.start, x.end), x.value]),
+    [["Monday", "2016-04-11"], ["last week", "2016-04-04"]],
+  );
+});
+
+test("common words that only sometimes name a date: 'before', 'ago', 'fall', a bare year", () => {
+  const found = (text: string) => {
+    const d = datesStage.run(runPipeline(doc(text, "2023-01-04"), [segmentStage])).dates ?? [];
+    return d.map((x) => [text.slice(x.start, x.end), x.value]);
+  };
+  assert.deepEqual(found("He had warned them before the strike."), []);
+  assert.deepEqual(found("The mayor spoke the day before."), [["the day before", "2023-01-03"]]);
+  assert.deepEqual(found("Prices fall when the 2022 harvest comes in."), []);
+  assert.deepEqual(found("The plant closed in 2019 and reopened three weeks ago."), [["in 2019", "2019-01-01"], ["three weeks ago", "2022-12-14"]]);
+  assert.deepEqual(found("The bridge reopened last fall."), [["last fall", "2022-09-01"]]);
+});

@@ -134,3 +134,8 @@ test("singular forms", () => {
   assert.equal(singular("viruses"), "virus");
   assert.equal(singular("first-team players"), "first-team player");
 });
+
+test("a number with a glued scale at the very start of a sentence", () => {
+  // the currency look-behind must not read before the first lexeme
+  assert.deepEqual(amounts("35m of them voted."), [["35m", 35_000_000, "exact", null]]);
+});

@@ -117,3 +117,19 @@ test("the stages are pure: running them twice gives the same layers", () => {
   assert.equal(a.figures?.[0]?.date, "2022-12-31");
   assert.equal(a.figures?.[0]?.measure, "shot down");
 });
+
+test("a number glued to its unit is a candidate even when the sentence has no other number", () => {
+  const text = "The company sold the 256GB model for less.";
+  const [f, ...rest] = figures(text);
+  assert.equal(rest.length, 0);
+  assert.equal(text.slice(f!.start, f!.end), "256GB");
+  assert.equal(f!.unit, "gigabyte");
+});
+
+test("numbers inside dates make no figures, while a figure beside a date keeps it", () => {
+  assert.deepEqual(texts("Voters went to the polls on Nov. 8, 2016.", figures("Voters went to the polls on Nov. 8, 2016.")), []);
+  const text = "Since Jan. 1, 2015, the groups have raised $1million or more.";
+  const figs = figures(text);
+  assert.deepEqual(texts(text, figs), ["$1million or more"]);
+  assert.equal(figs[0]!.qualifier, "at_least");
+});
