@@ -317,6 +317,55 @@ test(
   },
 );
 
+test(
+  "a file chosen in the ingest form is uploaded and analysed; its markup stays text",
+  { skip: SKIP },
+  async () => {
+    await visit(h, "#/ingest");
+    const page = h.page;
+    const story =
+      "Harbour reopens after storm <iframe src=javascript:window.__pwned=5>\n\n" +
+      "The port authority said on Monday that 7 cranes had been damaged.\n\n" +
+      "“<svg onload=window.__pwned=6> We expect full service by Friday,” said harbour master Anna Kask.\n";
+    await page
+      .getByLabel("Files")
+      .setInputFiles({ name: "harbour.txt", mimeType: "text/plain", buffer: Buffer.from(story) });
+    await page.getByLabel("Write token").fill(TOKEN);
+    await page.getByRole("button", { name: "Analyse and store" }).click();
+    await page.locator(".analysed").waitFor();
+    const result = page.locator(".ingest-result");
+    assert.match((await result.textContent()) ?? "", /Stored 1 new/);
+    assert.equal(
+      await result.locator(".analysed h3").textContent(),
+      "Harbour reopens after storm <iframe src=javascript:window.__pwned=5>",
+    );
+    assert.match(
+      (await result.textContent()) ?? "",
+      /Anna Kask said: “<svg onload=window.__pwned=6> We expect full service by Friday,”/,
+    );
+    assert.equal(await page.locator("main iframe, main svg").count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  },
+);
+
+test("the board filters by event and by disputed groups", { skip: SKIP }, async () => {
+  await visit(h, "#/groups");
+  const page = h.page;
+  const kherson = await page.locator("#f-event option", { hasText: "Kherson attack" }).getAttribute("value");
+  await page.getByLabel("Event").selectOption(kherson!);
+  await page.getByLabel("disputed only").check();
+  await page.getByRole("button", { name: "Show" }).click();
+  await rendered(page, "#/groups?event=");
+  const labels = await page.locator("section.group header h2").allTextContents();
+  assert.ok(labels.length >= 1);
+  assert.ok(
+    labels.every((l) => l.endsWith("— Kherson attack, 2023-02-20")),
+    labels.join(" | "),
+  );
+  assert.ok(labels.includes("people wounded — Kherson attack, 2023-02-20"));
+  assert.equal(await page.locator("section.group .disputed-badge").count(), labels.length);
+});
+
 test("markup in a hostile article is shown as text and never runs", { skip: SKIP }, async () => {
   const id = await idOf(HOSTILE_TITLE);
   const page = h.page;
