@@ -154,6 +154,7 @@ class Reader {
 
   read(): Quantity[] {
     this.scan();
+    this.shareUnitsForward();
     // A bare number coordinated with a counted one shares its unit: "68,400 people … and 95,800 who",
     // "84.75 cents, while the lowest is 74.07".
     let last: Quantity | null = null;
@@ -166,6 +167,47 @@ class Reader {
       }
     }
     return this.out;
+  }
+
+  /**
+   * A bare number joined by "or", "and" or a comma to a next one that has a unit takes that unit: "eight or nine
+   * euros", "8 or $9", "a 7- or 8-inch screen", "four-, five- and six-cylinder engines". Right to left, so that a
+   * list passes its last unit back to every member.
+   */
+  private shareUnitsForward(): void {
+    const qs = this.out.filter((q) => q.role === "quantity");
+    // members of a list that ends in "or"/"and": a comma alone joins only those ("16,644, 16 per cent" is no list)
+    const listed = new Set<Quantity>();
+    for (let n = qs.length - 2; n >= 0; n--) {
+      const q = qs[n]!;
+      const next = qs[n + 1]!;
+      if (q.unit || !next.unit || q.weak || q.value === null || next.unit.startsWith("% ")) continue;
+      if (next.qualifier !== "exact" && next.qualifier !== q.qualifier) continue; // "the two and up to 20 percent"
+      const join = this.coordinationBetween(q.end, next.start);
+      if (join === null || (join === "comma" && !listed.has(next))) continue;
+      q.unit = next.unit;
+      q.unitKind = next.unitKind;
+      listed.add(q);
+    }
+  }
+
+  /**
+   * What joins two quantities when only a hanging hyphen, a comma and "or"/"and" stand between them: "conjunction"
+   * ("or", "- or", ", and"), "comma" (", ", "-,"), or null for anything else.
+   */
+  private coordinationBetween(from: number, to: number): "conjunction" | "comma" | null {
+    let word = false;
+    let any = false;
+    for (const l of this.L) {
+      if (l.start < from) continue;
+      if (l.start >= to) break;
+      any = true;
+      if (l.kind === "word") {
+        if (word || (l.lower !== "or" && l.lower !== "and")) return null;
+        word = true;
+      } else if (l.text !== "," && !DASHES.has(l.text)) return null;
+    }
+    return !any ? null : word ? "conjunction" : "comma";
   }
 
   private scan(): void {
@@ -293,6 +335,9 @@ class Reader {
         }
         break;
       }
+      // Scientific notation: "2.998×10−8", "6.02x10^23"
+      const exponent = scale === 1 ? this.powerOfTenAfter(k) : null;
+      if (exponent) return { value: value * 10 ** exponent.power, lo: null, hi: null, end: exponent.end, kind: "digits", scale, raw: value, weak: false };
       return { value: value * scale, lo: null, hi: null, end: k, kind: "digits", scale, raw: value, weak: false };
     }
     if (t.kind !== "word") return null;
@@ -405,6 +450,25 @@ class Reader {
     }
     const weak = value === 1 && end === i + 1 && w === "one";
     return { value, lo: null, hi: null, end, kind: "words", scale, raw: scale > 1 ? value / scale : value, weak };
+  }
+
+  /** "×10−8", "x10^23", "×10-8" glued after a number: the power of ten and the lexeme after it. */
+  private powerOfTenAfter(k: number): { power: number; end: number } | null {
+    const L = this.L;
+    const times = L[k];
+    if (!times || !times.glued || !(times.text === "×" || times.lower === "x")) return null;
+    const ten = L[k + 1];
+    if (!ten || !ten.glued || ten.text !== "10") return null;
+    let j = k + 2;
+    if (L[j]?.text === "^" && L[j]!.glued) j++;
+    let sign = 1;
+    if ((L[j]?.text === "−" || L[j]?.text === "-" || L[j]?.text === "+") && L[j]!.glued) {
+      sign = L[j]!.text === "+" ? 1 : -1;
+      j++;
+    }
+    const exp = L[j];
+    if (!exp || exp.kind !== "num" || !exp.glued || !Number.isInteger(exp.num) || exp.num! > 308) return null;
+    return { power: sign * exp.num!, end: j + 1 };
   }
 
   /** Whether a glued "m"/"b"/"k" after a number is a scale ("$1.3m", "35m of", "1.2m tons") or a unit ("37m"). */
@@ -675,6 +739,8 @@ class Reader {
         u = range.unit;
         end = range.end;
         if (qualifier === "exact") qualifier = "range";
+        // "16-18 Industrial Avenue": a span of street numbers
+        if (u.noun && core.kind === "digits" && !cur && this.isAddress(this.lexemeAt(u.noun.start))) role = "label";
       }
     }
 
@@ -734,13 +800,22 @@ class Reader {
 
   /** "575 Wilbraham Road", "9 E 71st St", "16-18 Industrial Avenue": a street number. */
   private isAddress(k: number): boolean {
-    for (let x = k; x < Math.min(this.L.length, k + 5); x++) {
-      const t = this.L[x]!;
+    const L = this.L;
+    for (let x = k; x < Math.min(L.length, k + 5); x++) {
+      const t = L[x]!;
       if (t.kind === "sym" && t.text !== "." && !DASHES.has(t.text)) return false;
+      if (t.kind === "word" && t.glued && L[x - 1]?.kind === "num" && /^(st|nd|rd|th)$/.test(t.lower)) continue; // "9 E 71st St"
       if (t.kind === "word" && !/^[A-Z]/.test(t.text)) return false;
       if (t.kind === "word" && STREET_WORDS.has(t.lower) && x > k) return true;
+      // "22 Ave Foch", "12 Rue Royale": the street word first, then the street's name
+      if (x === k && t.kind === "word" && STREET_WORDS.has(t.lower) && /^[A-Z]/.test(L[x + 1]?.text ?? "") && L[x + 1]!.kind === "word" && !L[x + 1]!.glued) return true;
     }
     return false;
+  }
+
+  /** Index of the lexeme that starts at `offset`, or -1. */
+  private lexemeAt(offset: number): number {
+    return this.L.findIndex((l) => l.start === offset);
   }
 
   /** Whether the word at `w` makes the number after it a label: "Section 427", "Game 7", "S P 500", "Apple Watch 5". */

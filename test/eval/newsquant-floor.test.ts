@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { loadNewsQuant, newsQuantPath, score } from "../../eval/newsquant.js";
 
 // Floors a little under what `npm run eval:newsquant` reaches, so a regression in the number grammar fails CI.
-const VALUE_F1_FLOOR = 93.5;
-const VALUE_UNIT_F1_FLOOR = 84.5;
+const VALUE_F1_FLOOR = 94.5;
+const VALUE_UNIT_F1_FLOOR = 86.0;
 
 const data = loadNewsQuant();
 

@@ -139,3 +139,32 @@ test("a number with a glued scale at the very start of a sentence", () => {
   // the currency look-behind must not read before the first lexeme
   assert.deepEqual(amounts("35m of them voted."), [["35m", 35_000_000, "exact", null]]);
 });
+
+test("a bare number joined by 'or'/'and' to a counted one takes its unit", () => {
+  assert.deepEqual(amounts("Tickets cost seven or eight dollars at the gate."), [
+    ["seven", 7, "exact", "dollar"],
+    ["eight dollars", 8, "exact", "dollar"],
+  ]);
+  assert.deepEqual(amounts("A room costs 40 or $45 a month."), [
+    ["40", 40, "exact", "dollar per month"],
+    ["$45 a month", 45, "exact", "dollar per month"],
+  ]);
+  assert.deepEqual(amounts("The drones carry three-, four- and five-kilogram warheads.").map((a) => [a[0], a[3]]), [
+    ["three", "kilogram"],
+    ["four", "kilogram"],
+    ["five-kilogram", "kilogram"],
+  ]);
+  // a comma alone is no list, and a qualified second number is a different claim
+  assert.deepEqual(amounts("The index closed at 7,412, 12 per cent above its low.").map((a) => a[3]), [null, "percentage"]);
+  assert.deepEqual(amounts("Voters chose between the two and up to 20 percent stayed home.").map((a) => a[3]), [null, "percentage"]);
+});
+
+test("scientific notation", () => {
+  assert.deepEqual(amounts("Each particle weighs about 1.67×10−27 kilograms."), [["about 1.67×10−27 kilograms", 1.67e-27, "approximate", "kilogram"]]);
+  assert.deepEqual(amounts("The sample held 6.2x10^9 cells."), [["6.2x10^9 cells", 6.2e9, "exact", "cell"]]);
+});
+
+test("street numbers are labels, also before the street word and in spans", () => {
+  assert.deepEqual(roles("The shelter at 16-18 Mill Road and the flat at 3 Avenue Kleber were hit."), [["16", "label"], ["3", "label"]]);
+  assert.deepEqual(roles("Shells hit 9 E 71st St on Monday."), [["9", "label"], ["71", "ordinal"]]);
+});
