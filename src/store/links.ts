@@ -14,7 +14,7 @@
  * connections or machines link one batch at a time, each seeing everything linked before it (PostgreSQL's READ
  * COMMITTED gives every statement after the lock a fresh snapshot). Extraction, the expensive part, stays parallel.
  */
-import type { Entity, EntityType, Qualifier, Relay, Speaker } from "../model/claims.js";
+import type { Entity, EntityType, Speaker } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import type { Span } from "../model/span.js";
 import { sortEntities, sortRefs, describeEntity, clusterBlock, entityId, type KeyStats } from "../link/entities.js";
@@ -47,7 +47,9 @@ import { claimLayers } from "../link/model.js";
 import { prepareDocument } from "../link/records.js";
 import { sortEvents, sortGroups } from "../link/batch.js";
 import { cmp, push } from "../link/util.js";
-import type { Database, Row, Sql } from "./database.js";
+import type { Database, Sql } from "./database.js";
+import { LinkMirror } from "./link-mirror.js";
+import { DATE, FIGURE_COLUMNS, figureRecord, json, NUL, parse, relays, speakerOf, type FigureRow } from "./link-rows.js";
 import { loadDocuments } from "./documents.js";
 
 /** How many documents ingestion links per transaction. */
@@ -56,10 +58,6 @@ export const LINK_BATCH = 256;
 /** An arbitrary fixed key (next to the migrations' 7_246_001): one batch is linked at a time. */
 const LINK_LOCK = 7_246_005;
 
-const json = (v: unknown) => JSON.stringify(v);
-const parse = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
-const DATE = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
-const NUL = "\u0000";
 
 /**
  * Links one stored document into the ledger. Returns false when it was linked before (linking is idempotent).
@@ -96,18 +94,26 @@ export async function linkDocuments(
   const records = unique.map(prepareDocument);
   const byId = new Map(unique.map((d) => [d.id, d]));
   lap("records");
-  return db.transaction(async (tx) => {
+  const holder = mirrorHolder(db);
+  // Invalid while this batch changes it: a batch that fails leaves no half-changed copy behind.
+  let mirror = holder.mirror;
+  holder.mirror = null;
+  let version = 0;
+  const linked = await db.transaction(async (tx) => {
     // On PGlite (one connection, nobody else writing) the per-row foreign-key checks cost more than the rows
     // themselves: they are switched off for this transaction, and what they guarantee is done here instead — the
     // documents are checked to be stored, and the rows that cascades would delete are deleted explicitly.
+    // claimtrace.linking tells the link_state trigger that this transaction counts its own version.
     await tx.query(
       db.kind === "pglite"
-        ? "SELECT pg_advisory_xact_lock($1), set_config('session_replication_role', 'replica', true)"
-        : "SELECT pg_advisory_xact_lock($1)",
+        ? `SELECT pg_advisory_xact_lock($1), set_config('claimtrace.linking', 'on', true),
+                  set_config('session_replication_role', 'replica', true)`
+        : "SELECT pg_advisory_xact_lock($1), set_config('claimtrace.linking', 'on', true)",
       [LINK_LOCK],
     );
-    const stored = await tx.query<{ id: string; linked: boolean }>(
-      `SELECT d.id, l.document_id IS NOT NULL AS linked
+    const stored = await tx.query<{ id: string; linked: boolean; version: number | string }>(
+      `WITH v AS (UPDATE link_state SET version = version + 1 RETURNING version)
+       SELECT d.id, l.document_id IS NOT NULL AS linked, (SELECT version FROM v) AS version
        FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id WHERE d.id = ANY($1::text[])`,
       [records.map((r) => r.documentId)],
     );
@@ -115,17 +121,44 @@ export async function linkDocuments(
       const known = new Set(stored.map((d) => d.id));
       throw new Error(`not stored, cannot be linked: ${records.filter((r) => !known.has(r.documentId)).map((r) => r.source).join(", ")}`);
     }
+    version = Number(stored[0]!.version);
+    if (mirror?.version !== version - 1) {
+      // Behind: another process linked, or the link tables changed. Read the state again, unless this handle's
+      // previous batch had to as well (another writer is busy): then read what this batch needs from the store.
+      mirror = holder.missed ? null : await LinkMirror.load(tx, version - 1);
+      holder.missed = !holder.missed;
+    } else holder.missed = false;
     const done = new Set(stored.filter((d) => d.linked).map((d) => d.id));
     const fresh = records.filter((r) => !done.has(r.documentId));
     if (fresh.length === 0) return 0;
     lap("linking");
-    await writeClaims(tx, fresh, byId);
+    await writeClaims(tx, fresh, byId, mirror);
     lap("claims");
-    await linkEntityNames(tx, fresh);
-    await linkEvents(tx, fresh);
+    await linkEntityNames(tx, fresh, mirror);
+    await linkEvents(tx, fresh, mirror);
     lap("linking");
     return fresh.length;
   });
+  if (mirror) {
+    mirror.version = version;
+    holder.mirror = mirror;
+  }
+  return linked;
+}
+
+interface MirrorHolder {
+  mirror: LinkMirror | null;
+  /** Whether the last batch found its copy behind. */
+  missed: boolean;
+}
+
+/** Each open store's in-memory copy of its link state (src/store/link-mirror.ts). */
+const mirrors = new WeakMap<Database, MirrorHolder>();
+
+function mirrorHolder(db: Database): MirrorHolder {
+  let h = mirrors.get(db);
+  if (!h) mirrors.set(db, (h = { mirror: null, missed: false }));
+  return h;
 }
 
 /** The text an attribution reports: its content spans, joined with " … " (searchable; see migration 004). */
@@ -133,7 +166,12 @@ export function contentText(text: string, content: readonly Span[]): string {
   return content.map((s) => text.slice(s.start, s.end)).join(" … ");
 }
 
-async function writeClaims(tx: Sql, records: readonly DocRecord[], docs: ReadonlyMap<string, Document>): Promise<void> {
+async function writeClaims(
+  tx: Sql,
+  records: readonly DocRecord[],
+  docs: ReadonlyMap<string, Document>,
+  mirror: LinkMirror | null,
+): Promise<void> {
   const attributions = records.flatMap((r) =>
     r.attributions.map((a) => ({
       document_id: r.documentId,
@@ -231,6 +269,7 @@ async function writeClaims(tx: Sql, records: readonly DocRecord[], docs: Readonl
           roles text[])`,
     [json(attributions), json(figures), json(documents), json(keys), json(mentions)],
   );
+  mirror?.addDocuments(records, (r) => linkKeys(r.features));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -247,7 +286,7 @@ interface KeyTotals {
   roles: Map<string, number>;
 }
 
-async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<void> {
+async function linkEntityNames(tx: Sql, records: readonly DocRecord[], mirror: LinkMirror | null): Promise<void> {
   // What this batch adds to each name key's running counts.
   const totals = new Map<string, KeyTotals>();
   for (const r of records)
@@ -268,12 +307,14 @@ async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<
   const types = list.map((t) => t.type);
   const keys = list.map((t) => t.key);
   const existing = new Set(
-    (
-      await tx.query<{ type: string; key: string }>(
-        `SELECT type, key FROM entity_names WHERE (type, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [types, keys],
-      )
-    ).map((x) => `${x.type}${NUL}${x.key}`),
+    mirror
+      ? list.filter((t) => mirror.hasName(t.type, t.key)).map((t) => `${t.type}${NUL}${t.key}`)
+      : (
+          await tx.query<{ type: string; key: string }>(
+            `SELECT type, key FROM entity_names WHERE (type, key) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+            [types, keys],
+          )
+        ).map((x) => `${x.type}${NUL}${x.key}`),
   );
   const counted = (field: "surfaces" | "roles") =>
     json(list.flatMap((t) => [...t[field]].map(([value, n]) => ({ type: t.type, key: t.key, value, n }))));
@@ -310,6 +351,7 @@ async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<
       counted("roles"),
     ],
   );
+  if (mirror) for (const t of list) mirror.addNameCounts(t);
 
   // A new key can change how its block clusters (a second full name detaches a bare surname): re-cluster those
   // blocks; then rename every entity whose keys or counts changed.
@@ -319,7 +361,17 @@ async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<
   const blockRows =
     newBlocks.size === 0
       ? []
-      : await tx.query<{ type: EntityType; block: string; key: string; full_name: boolean; entity_id: string }>(
+      : mirror
+        ? [...newBlocks.values()].flatMap((b) =>
+            mirror.blockNames(b.type, b.block).map((n) => ({
+              type: n.type,
+              block: n.block,
+              key: n.key,
+              full_name: n.full,
+              entity_id: n.entityId,
+            })),
+          )
+        : await tx.query<{ type: EntityType; block: string; key: string; full_name: boolean; entity_id: string }>(
           `SELECT type, block, key, full_name, entity_id FROM entity_names
            WHERE (type, block) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
           [[...newBlocks.values()].map((b) => b.type), [...newBlocks.values()].map((b) => b.block)],
@@ -346,7 +398,18 @@ async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<
     }
   }
   const changed = new Map(changes.map((c) => [`${c.type}${NUL}${c.key}`, c.entity_id]));
-  const mine = await tx.query<{ type: string; key: string; entity_id: string }>(
+  if (mirror && changes.length > 0) {
+    await tx.query(
+      `UPDATE entity_names n SET entity_id = x.entity_id
+       FROM jsonb_to_recordset($1::jsonb) AS x(type text, key text, entity_id text)
+       WHERE n.type = x.type AND n.key = x.key`,
+      [json(changes)],
+    );
+    for (const c of changes) mirror.setEntityId(c.type, c.key, c.entity_id);
+  }
+  const mine = mirror
+    ? list.map((t) => ({ type: t.type, key: t.key, entity_id: mirror.name(t.type, t.key)!.entityId }))
+    : await tx.query<{ type: string; key: string; entity_id: string }>(
     changes.length > 0
       ? `WITH u AS (
            UPDATE entity_names n SET entity_id = x.entity_id
@@ -360,13 +423,17 @@ async function linkEntityNames(tx: Sql, records: readonly DocRecord[]): Promise<
   // (A data-modifying CTE's effect is not visible to its own statement: apply this batch's changes by hand.)
   for (const m of mine) affected.add(changed.get(`${m.type}${NUL}${m.key}`) ?? m.entity_id);
   for (const c of changes) affected.add(c.entity_id);
-  await refreshEntities(tx, [...affected].sort(cmp));
+  await refreshEntities(tx, [...affected].sort(cmp), mirror);
 }
 
 /** Rewrites the rows of the given entities (name, roles, aliases, counts) from their keys' running counts. */
-async function refreshEntities(tx: Sql, ids: readonly string[]): Promise<void> {
+async function refreshEntities(tx: Sql, ids: readonly string[], mirror: LinkMirror | null): Promise<void> {
   if (ids.length === 0) return;
-  const names = await tx.query<{
+  const names = mirror
+    ? ids.flatMap((id) =>
+        mirror.namesOfEntity(id).map((n) => ({ entity_id: id, ...n, surfaces: n.surfaces, roles: n.roles })),
+      )
+    : (await tx.query<{
     entity_id: string;
     type: EntityType;
     key: string;
@@ -382,14 +449,18 @@ async function refreshEntities(tx: Sql, ids: readonly string[]): Promise<void> {
              WHERE r.type = n.type AND r.key = n.key) AS roles
      FROM entity_names n WHERE n.entity_id = ANY($1::text[])`,
     [ids],
-  );
+  )).map((n) => ({
+      ...n,
+      surfaces: new Map(Object.entries(parse<Record<string, number>>(n.surfaces))),
+      roles: new Map(Object.entries(parse<Record<string, number>>(n.roles))),
+    }));
   const byEntity = new Map<string, Array<{ stats: KeyStats; documents: number }>>();
   for (const n of names) {
     const stats: KeyStats = {
       type: n.type,
       key: n.key,
-      surfaces: new Map(Object.entries(parse<Record<string, number>>(n.surfaces))),
-      roles: new Map(Object.entries(parse<Record<string, number>>(n.roles))),
+      surfaces: n.surfaces,
+      roles: n.roles,
       documents: new Set(),
       mentions: n.mentions,
     };
@@ -437,7 +508,7 @@ async function refreshEntities(tx: Sql, ids: readonly string[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Events and figure groups
 
-async function linkEvents(tx: Sql, records: readonly DocRecord[]): Promise<void> {
+async function linkEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMirror | null): Promise<void> {
   const inBatch = new Map(records.map((r) => [r.documentId, r]));
   const keys = records.flatMap((r) =>
     linkKeys(r.features).map((k) => ({ doc: r.documentId, kind: k.kind, key: k.key, published: r.publishedAt })),
@@ -447,7 +518,9 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[]): Promise<void>
   const candidates =
     keys.length === 0
       ? []
-      : await tx.query<{ doc: string; document_id: string; features: unknown; event_id: string }>(
+      : mirror
+        ? mirror.candidates(keys, (kind) => (kind === "place" ? PLACE_WINDOW_DAYS : PERSON_WINDOW_DAYS))
+        : await tx.query<{ doc: string; document_id: string; features: unknown; event_id: string }>(
           `WITH k AS (
              SELECT x.*, CASE WHEN x.kind = 'place' THEN $2::int ELSE $3::int END AS window_days
              FROM jsonb_to_recordset($1::jsonb) AS x(doc text, kind text, key text, published date)
@@ -489,7 +562,9 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[]): Promise<void>
   const members =
     oldEvents.length === 0
       ? []
-      : await tx.query<{ document_id: string; features: unknown; event_id: string }>(
+      : mirror
+        ? mirror.eventMembers(oldEvents)
+        : await tx.query<{ document_id: string; features: unknown; event_id: string }>(
           "SELECT document_id, features, event_id FROM link_documents WHERE event_id = ANY($1::text[])",
           [oldEvents],
         );
@@ -547,80 +622,9 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[]): Promise<void>
        first_date = EXCLUDED.first_date, last_date = EXCLUDED.last_date, document_count = EXCLUDED.document_count`,
     [json(assignments), oldEvents, json(events.map((e) => e.row))],
   );
-  await rebuildGroups(tx, events, oldEvents, assignments);
+  mirror?.assignEvents(assignments);
+  await rebuildGroups(tx, events, oldEvents, assignments, mirror);
 }
-
-const FIGURE_COLUMNS = `f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier,
-  f.unit, f.unit_kind, f.measure, f.subject, f.attribution_id, f.speaker, f.speaker_entity_type, f.speaker_entity_key,
-  f.via, ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")}, f.revises, d.source,
-  ${DATE("d.published_at", "published_at")}`;
-
-interface FigureRow extends Row {
-  document_id: string;
-  id: string;
-  start_offset: number;
-  end_offset: number;
-  text: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  unit: string | null;
-  unit_kind: string;
-  measure: string | null;
-  subject: string | null;
-  attribution_id: string | null;
-  speaker: unknown;
-  speaker_entity_type: EntityType | null;
-  speaker_entity_key: string | null;
-  via: unknown;
-  stated_on: string | null;
-  refers_to: string | null;
-  revises: string | null;
-  source: string;
-  published_at: string | null;
-}
-
-function speakerOf(v: unknown): Speaker | null {
-  const s = parse<Speaker | null>(v);
-  return s ? { name: s.name, type: s.type, role: s.role ?? null } : null;
-}
-
-function relays(v: unknown): Relay[] {
-  return parse<Relay[]>(v).map(({ name, type }) => ({ name, type }));
-}
-
-function figureRecord(row: FigureRow): FigureRecord {
-  return {
-    documentId: row.document_id,
-    source: row.source,
-    id: row.id,
-    start: row.start_offset,
-    end: row.end_offset,
-    text: row.text,
-    value: row.value,
-    low: row.low,
-    high: row.high,
-    qualifier: row.qualifier,
-    unit: row.unit,
-    unitKind: row.unit_kind,
-    measure: row.measure,
-    subject: row.subject,
-    attribution: row.attribution_id,
-    speaker: speakerOf(row.speaker),
-    speakerEntity:
-      row.speaker_entity_type && row.speaker_entity_key
-        ? { type: row.speaker_entity_type, key: row.speaker_entity_key }
-        : null,
-    via: relays(row.via),
-    statedOn: row.stated_on,
-    refersTo: row.refers_to,
-    revises: row.revises,
-    publishedAt: row.published_at,
-  };
-}
-
-/** Recomputes an event's figure groups: those of the given measures, or all of them. */
 
 /** Recomputes the figure groups of the given events from their documents' figures. */
 async function rebuildGroups(
@@ -628,18 +632,20 @@ async function rebuildGroups(
   events: ReadonlyArray<{ id: string; label: string }>,
   oldEvents: readonly string[],
   assignments: ReadonlyArray<{ document_id: string; event_id: string }>,
+  mirror: LinkMirror | null,
 ): Promise<void> {
   const eventOf = new Map(assignments.map((a) => [a.document_id, a.event_id]));
-  const rows = await tx.query<FigureRow>(
-    `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id
-     WHERE f.document_id = ANY($1::text[]) AND f.measure IS NOT NULL`,
-    [[...eventOf.keys()]],
-  );
+  const figures = mirror
+    ? mirror.figuresOf(eventOf.keys())
+    : (
+        await tx.query<FigureRow>(
+          `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id
+           WHERE f.document_id = ANY($1::text[]) AND f.measure IS NOT NULL`,
+          [[...eventOf.keys()]],
+        )
+      ).map(figureRecord);
   const figuresOf = new Map<string, FigureRecord[]>();
-  for (const row of rows) {
-    const e = eventOf.get(row.document_id)!;
-    push(figuresOf, e, figureRecord(row));
-  }
+  for (const f of figures) push(figuresOf, eventOf.get(f.documentId)!, f);
   const groups = events.flatMap((event) =>
     [...splitByMeasure(figuresOf.get(event.id) ?? []).values()].map((list) =>
       buildGroup(event, list[0]!.measure!, list[0]!.unitKind, list, () => null),

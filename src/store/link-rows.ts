@@ -1,0 +1,79 @@
+/** Row shapes and conversions shared by linking (src/store/links.ts) and its in-memory link state. */
+import type { EntityType, Qualifier, Relay, Speaker } from "../model/claims.js";
+import type { FigureRecord } from "../link/model.js";
+import type { Row } from "./database.js";
+
+export const json = (v: unknown) => JSON.stringify(v);
+export const parse = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+export const DATE = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
+export const NUL = "\u0000";
+
+export const FIGURE_COLUMNS = `f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier,
+  f.unit, f.unit_kind, f.measure, f.subject, f.attribution_id, f.speaker, f.speaker_entity_type, f.speaker_entity_key,
+  f.via, ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")}, f.revises, d.source,
+  ${DATE("d.published_at", "published_at")}`;
+
+export interface FigureRow extends Row {
+  document_id: string;
+  id: string;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  qualifier: Qualifier;
+  unit: string | null;
+  unit_kind: string;
+  measure: string | null;
+  subject: string | null;
+  attribution_id: string | null;
+  speaker: unknown;
+  speaker_entity_type: EntityType | null;
+  speaker_entity_key: string | null;
+  via: unknown;
+  stated_on: string | null;
+  refers_to: string | null;
+  revises: string | null;
+  source: string;
+  published_at: string | null;
+}
+
+export function speakerOf(v: unknown): Speaker | null {
+  const s = parse<Speaker | null>(v);
+  return s ? { name: s.name, type: s.type, role: s.role ?? null } : null;
+}
+
+export function relays(v: unknown): Relay[] {
+  return parse<Relay[]>(v).map(({ name, type }) => ({ name, type }));
+}
+
+export function figureRecord(row: FigureRow): FigureRecord {
+  return {
+    documentId: row.document_id,
+    source: row.source,
+    id: row.id,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+    value: row.value,
+    low: row.low,
+    high: row.high,
+    qualifier: row.qualifier,
+    unit: row.unit,
+    unitKind: row.unit_kind,
+    measure: row.measure,
+    subject: row.subject,
+    attribution: row.attribution_id,
+    speaker: speakerOf(row.speaker),
+    speakerEntity:
+      row.speaker_entity_type && row.speaker_entity_key
+        ? { type: row.speaker_entity_type, key: row.speaker_entity_key }
+        : null,
+    via: relays(row.via),
+    statedOn: row.stated_on,
+    refersTo: row.refers_to,
+    revises: row.revises,
+    publishedAt: row.published_at,
+  };
+}
