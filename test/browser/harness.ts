@@ -77,7 +77,7 @@ export async function startHarness(): Promise<Harness> {
   writeFileSync(join(hostileDir, "hostile.txt"), HOSTILE_TEXT);
   writeFileSync(
     join(hostileDir, "hostile.meta.json"),
-    JSON.stringify({ outlet: HOSTILE_OUTLET, publishedAt: "2023-01-06" }),
+    JSON.stringify({ outlet: HOSTILE_OUTLET, publishedAt: "2023-01-06", url: "javascript:window.__pwned=7" }),
   );
   const db = await openDatabase({ url: null, dataDir: "memory://" });
   await ingestPaths(db, [join(REPO, "examples/corpus"), hostileDir], { maxBytes: 1_000_000 }, "browser test");

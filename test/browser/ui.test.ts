@@ -388,6 +388,12 @@ test("markup in a hostile article is shown as text and never runs", { skip: SKIP
   await visit(h, "#/search?q=Petrenko");
   assert.ok((await page.locator(".search-results").textContent())?.includes(HOSTILE_TITLE));
 
+  // A javascript: URL in the record does not become a link.
+  const stored = (await (await fetch(`${h.base}/api/documents/${id}`)).json()) as { url: string };
+  assert.equal(stored.url, "javascript:window.__pwned=7");
+  await visit(h, `#/documents/${id}`);
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+  assert.equal(await page.locator(".meta a").count(), 0);
   // Nothing from the article became an element, and nothing ran.
   assert.equal(await page.locator("main script, main img, main b").count(), 0);
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);

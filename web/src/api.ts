@@ -45,6 +45,8 @@ export interface DocAttribution {
   speaker: Speaker | null;
   via: Relay[];
   date?: string | null;
+  /** The speaker's entity in the ledger, when the attribution came from it. */
+  speakerEntity?: string | null;
 }
 
 export interface DocFigure {
@@ -321,6 +323,7 @@ export async function documentWithClaims(id: string, signal?: AbortSignal): Prom
       speaker: a.speaker,
       via: a.via,
       date: a.date,
+      speakerEntity: a.speakerEntity,
     })),
     figures: byStart(
       figures.map((f) => ({

@@ -35,6 +35,7 @@ export async function readerPage({ params, query, main, signal }: RouteContext):
   const doc = await documentWithClaims(id, signal);
   if (signal.aborted) return;
   document.title = `${doc.title ?? doc.source} — claimtrace`;
+  const original = doc.url ? safeUrl(doc.url) : null;
   const highlight = parseRange(query.get("span"));
   const figureHighlight = parseRange(query.get("figure"));
   const colours = new ColourKeys();
@@ -73,10 +74,19 @@ export async function readerPage({ params, query, main, signal }: RouteContext):
         h("h1", { id: "doc-title" }, doc.title ?? doc.source),
         h(
           "p",
-          { class: "meta" },
-          [doc.outlet ?? "Unknown outlet", doc.publishedAt ?? "undated", doc.byline, doc.source]
+          { class: "meta", title: doc.source },
+          // The source is a path or URL; its last part is enough here (the whole of it is the tooltip).
+          [
+            doc.outlet ?? "Unknown outlet",
+            doc.publishedAt ?? "undated",
+            doc.byline,
+            doc.source.split(/[\\/]/).pop(),
+          ]
             .filter(Boolean)
             .join(" · "),
+          original
+            ? [" · ", h("a", { href: original, rel: "noreferrer noopener", target: "_blank" }, "original")]
+            : null,
         ),
         h(
           "div",
@@ -246,11 +256,18 @@ function sidePanel(doc: DocumentDetail, colours: ColourKeys, details: HTMLElemen
           first.speaker
             ? [
                 " ",
-                link(
-                  route(["entities"], { q: name }),
-                  h("span", { class: "visually-hidden" }, `Find ${name} among entities`),
-                  "↗",
-                ),
+                // Straight to the entity when the ledger names it; otherwise a search by name.
+                first.speakerEntity
+                  ? link(
+                      route(["entities", first.speakerEntity]),
+                      h("span", { class: "visually-hidden" }, `Everything ${name} said`),
+                      "↗",
+                    )
+                  : link(
+                      route(["entities"], { q: name }),
+                      h("span", { class: "visually-hidden" }, `Find ${name} among entities`),
+                      "↗",
+                    ),
               ]
             : null,
           h(
@@ -340,4 +357,14 @@ function showAttribution(box: HTMLElement, a: DocAttribution, colours: ColourKey
 /** Attribution and figure ids are short word tokens ("a12", "f3"); anything else is dropped from selectors. */
 function cssId(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, "");
+}
+
+/** Only http(s) links to an article's original: a `javascript:` URL in a record must not become a link. */
+function safeUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
 }
