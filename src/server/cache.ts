@@ -4,7 +4,9 @@
  * first request of a URL runs its queries and the others (arriving meanwhile or later) share its answer.
  *
  * Freshness: this server's own writes (POST ingest) empty the cache at once; writes by other processes (other
- * servers or `claimtrace ingest` on the same PostgreSQL) show up after at most `maxAgeMs`.
+ * servers or `claimtrace ingest` on the same PostgreSQL) show up after `maxAgeMs` plus the time one request takes
+ * to recompute the answer: when an answer is older than `maxAgeMs`, the next request recomputes it, and requests
+ * arriving meanwhile still get the previous answer (never one older than twice `maxAgeMs`) instead of queueing.
  */
 import type { MiddlewareHandler } from "hono";
 
@@ -15,6 +17,8 @@ export interface ResponseCacheOptions {
   maxEntries?: number;
   /** Bodies larger than this are not kept. */
   maxBodyBytes?: number;
+  /** The clock (tests pass their own). */
+  now?: () => number;
 }
 
 interface Entry {
@@ -32,11 +36,13 @@ export class ResponseCache {
   private readonly maxAgeMs: number;
   private readonly maxEntries: number;
   private readonly maxBodyBytes: number;
+  private readonly now: () => number;
 
   constructor(options: ResponseCacheOptions) {
     this.maxAgeMs = options.maxAgeMs;
     this.maxEntries = options.maxEntries ?? 2_000;
     this.maxBodyBytes = options.maxBodyBytes ?? 2 * 2 ** 20;
+    this.now = options.now ?? Date.now;
   }
 
   /** Forgets every answer (called after this server writes to the store). */
@@ -50,16 +56,20 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  /** Middleware for the GET routes it wraps. */
-  middleware(): MiddlewareHandler {
+  /** Middleware for the GET routes it wraps; paths in `uncached` always run their handler. */
+  middleware(uncached: readonly string[] = []): MiddlewareHandler {
+    const skip = new Set(uncached);
     return async (c, next) => {
-      if (this.maxAgeMs <= 0 || c.req.method !== "GET") return next();
+      if (this.maxAgeMs <= 0 || c.req.method !== "GET" || skip.has(c.req.path)) return next();
       const key = c.req.url;
-      const fresh = this.fresh(key);
-      if (fresh) return respond(fresh);
-      // Another request is computing this URL right now: wait for its answer instead of running the queries again.
+      const kept = this.entries.get(key);
+      const age = kept ? this.now() - kept.at : Infinity;
+      if (kept && age < this.maxAgeMs) return respond(kept);
+      // Another request is computing this URL right now: answer with the previous answer while it is recent
+      // enough, else wait for the new one, instead of running the queries again.
       const running = this.pending.get(key);
       if (running) {
+        if (kept && age < 2 * this.maxAgeMs) return respond(kept);
         const entry = await running;
         if (entry) return respond(entry);
         return next();
@@ -75,7 +85,7 @@ export class ResponseCache {
         const contentType = res.headers.get("content-type") ?? "";
         if (res.status === 200 && contentType.startsWith("application/json")) {
           const body = await res.clone().text();
-          if (body.length <= this.maxBodyBytes) entry = { at: Date.now(), status: res.status, contentType, body };
+          if (body.length <= this.maxBodyBytes) entry = { at: this.now(), status: res.status, contentType, body };
         }
       } finally {
         if (this.pending.get(key) === promise) this.pending.delete(key);
@@ -83,14 +93,6 @@ export class ResponseCache {
         settle(generation === this.generation ? entry : null);
       }
     };
-  }
-
-  private fresh(key: string): Entry | null {
-    const entry = this.entries.get(key);
-    if (!entry) return null;
-    if (Date.now() - entry.at < this.maxAgeMs) return entry;
-    this.entries.delete(key);
-    return null;
   }
 
   private store(key: string, entry: Entry): void {
@@ -101,5 +103,8 @@ export class ResponseCache {
 }
 
 function respond(entry: Entry): Response {
-  return new Response(entry.body, { status: entry.status, headers: { "content-type": entry.contentType } });
+  return new Response(entry.body, {
+    status: entry.status,
+    headers: { "content-type": entry.contentType, "x-content-type-options": "nosniff" },
+  });
 }

@@ -240,3 +240,41 @@ test("no malformed query string makes any endpoint fail with a 500", async () =>
         assert.match(res.headers.get("content-type") ?? "", /^application\/json/);
       }
 });
+
+test("an expired answer is recomputed by one request while the others still get the previous one", async () => {
+  let clock = 0;
+  const cache = new ResponseCache({ maxAgeMs: 1_000, now: () => clock });
+  let version = 1;
+  let runs = 0;
+  let release = () => {};
+  const tiny = new Hono();
+  tiny.use("*", cache.middleware(["/live"]));
+  tiny.get("/board", async (c) => {
+    runs++;
+    const seen = version;
+    if (runs > 1) await new Promise<void>((r) => (release = r));
+    return c.json({ seen });
+  });
+  tiny.get("/live", (c) => c.json({ version }));
+  const seen = async (path = "/board") => (await (await tiny.request(path)).json()).seen;
+  assert.equal(await seen(), 1);
+  version = 2;
+  clock = 999;
+  assert.equal(await seen(), 1, "fresh for max age");
+  clock = 1_500;
+  const refreshing = seen();
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(await Promise.all([seen(), seen()]), [1, 1], "while one request recomputes, the others get the previous answer");
+  release();
+  assert.equal(await refreshing, 2);
+  assert.equal(await seen(), 2);
+  assert.equal(runs, 2);
+  clock = 10_000;
+  version = 3;
+  const late = seen();
+  await new Promise((r) => setImmediate(r));
+  const waiting = seen();
+  release();
+  assert.deepEqual(await Promise.all([late, waiting]), [3, 3], "an answer older than twice the max age is never served");
+  assert.equal((await (await tiny.request("/live")).json()).version, 3);
+});

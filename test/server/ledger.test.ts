@@ -259,7 +259,7 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.ok(oneDoc.total < (await get("/api/attributions")).body.total);
       const january = (await allPages(app, "/api/attributions?from=2023-01-02&to=2023-01-04", 50)) as Array<Json>;
       assert.ok(january.length > 0 && january.every((a) => a.date >= "2023-01-02" && a.date <= "2023-01-04"));
-      for (let i = 1; i < january.length; i++) assert.ok(january[i - 1]!.date >= january[i]!.date, "newest first");
+      for (let i = 1; i < january.length; i++) assert.ok(january[i - 1]!.publishedAt >= january[i]!.publishedAt, "newest articles first");
       const phones = (await get("/api/attributions?q=phones&limit=200")).body.items as Array<Json>;
       assert.ok(phones.some((a) => a.content.some((c: { text: string }) => c.text.includes("Those who ignored the ban on phones"))));
       assert.ok(phones.every((a) => [a.speaker?.name ?? "", ...a.content.map((c: { text: string }) => c.text)].join(" ").toLowerCase().includes("phone")));

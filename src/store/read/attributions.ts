@@ -4,6 +4,7 @@ import {
   count,
   DATE,
   needEnd,
+  pageTotal,
   parse,
   relays,
   spanText,
@@ -64,9 +65,6 @@ const ATTRIBUTION_FILTER = `($1::text IS NULL OR strpos(lower(a.speaker_name), l
 const COLUMNS = `a.document_id, a.id, a.kind, a.source_start, a.source_end, a.cue_start, a.cue_end, a.content,
   a.speaker_name, a.speaker_type, a.speaker_role, n.entity_id AS speaker_entity, a.via,
   ${DATE(STATED, "stated")}, d.title, d.outlet, ${DATE("d.published_at", "published_at")}`;
-
-const FROM = `attributions a JOIN documents d ON d.id = a.document_id
-  LEFT JOIN entity_names n ON n.type = a.speaker_entity_type AND n.key = a.speaker_entity_key`;
 
 interface AttributionRow extends Record<string, unknown> {
   document_id: string;
@@ -129,7 +127,17 @@ const filterParams = (f: AttributionFilter) => [
   f.q,
 ];
 
-/** Newest first (by the date the claim was made), then in document order. */
+/** The page's rows with everything an item shows; `page` is a CTE of (document_id, id, ord[, rank]). */
+const DETAILS = `SELECT ${COLUMNS}, page.*
+  FROM page JOIN attributions a ON a.document_id = page.document_id AND a.id = page.attribution_id
+  JOIN documents d ON d.id = a.document_id
+  LEFT JOIN entity_names n ON n.type = a.speaker_entity_type AND n.key = a.speaker_entity_key
+  ORDER BY page.ord`;
+
+/**
+ * Newest articles first, and each article's statements in reading order. (`from`/`to` filter on the date the
+ * statement was made, which most texts do not give; the publication date stands in for it.)
+ */
 export async function listAttributions(
   db: Sql,
   filter: AttributionFilter,
@@ -137,13 +145,21 @@ export async function listAttributions(
 ): Promise<Paged<AttributionItem>> {
   const where = filterParams(filter);
   const rows = await db.query<AttributionRow>(
-    `SELECT ${COLUMNS}, count(*) OVER () AS total
-     FROM ${FROM} WHERE ${ATTRIBUTION_FILTER}
-     ORDER BY ${STATED} DESC NULLS LAST, a.document_id, (a.content->0->>'start')::int, a.id
-     LIMIT $10 OFFSET $11`,
+    `WITH page AS (
+       SELECT a.document_id, a.id AS attribution_id,
+              row_number() OVER (ORDER BY a.published_at DESC NULLS LAST, a.document_id, a.position, a.id) AS ord
+       FROM (
+         SELECT a.document_id, a.id, d.published_at, (a.content->0->>'start')::int AS position
+         FROM attributions a JOIN documents d ON d.id = a.document_id
+         WHERE ${ATTRIBUTION_FILTER}
+         ORDER BY d.published_at DESC NULLS LAST, a.document_id, position, a.id
+         LIMIT $10 OFFSET $11
+       ) a
+     )
+     ${DETAILS}`,
     [...where, window.limit, window.offset],
   );
-  const total = await totalOf(rows, window, async () =>
+  const total = await pageTotal(rows.length, window, async () =>
     count(
       (
         await db.query<{ n: unknown }>(
@@ -162,12 +178,20 @@ export async function searchAttributions(
   q: string,
   window: Window,
 ): Promise<Paged<AttributionItem & { rank: number }>> {
+  // Ranking needs every match; the details are read for the page's rows only.
   const rows = await db.query<AttributionRow & { rank: number }>(
-    `SELECT ${COLUMNS}, ts_rank(a.search, query) AS rank, count(*) OVER () AS total
-     FROM ${FROM}, plainto_tsquery('simple', $1) AS query
-     WHERE a.search @@ query
-     ORDER BY rank DESC, a.document_id, a.id
-     LIMIT $2 OFFSET $3`,
+    `WITH page AS (
+       SELECT a.document_id, a.attribution_id, a.rank, a.total,
+              row_number() OVER (ORDER BY a.rank DESC, a.document_id, a.attribution_id) AS ord
+       FROM (
+         SELECT a.document_id, a.id AS attribution_id, ts_rank(a.search, query) AS rank, count(*) OVER () AS total
+         FROM attributions a, plainto_tsquery('simple', $1) AS query
+         WHERE a.search @@ query
+         ORDER BY rank DESC, a.document_id, a.id
+         LIMIT $2 OFFSET $3
+       ) a
+     )
+     ${DETAILS}`,
     [q, window.limit, window.offset],
   );
   const total = await totalOf(rows, window, async () =>

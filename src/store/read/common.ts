@@ -61,6 +61,15 @@ export async function textPrefixes(db: Sql, ends: ReadonlyMap<string, number>): 
   return new Map(rows.map((r) => [r.id, r.prefix]));
 }
 
+/**
+ * The total for a page read without a window count: a page shorter than asked for ends the list, so the total is
+ * known without counting; otherwise `countAll` counts (a window count would make the page query visit every row).
+ */
+export async function pageTotal(rows: number, window: Window, countAll: () => Promise<number>): Promise<number> {
+  if (window.limit === null || (rows < window.limit && (rows > 0 || window.offset === 0))) return window.offset + rows;
+  return countAll();
+}
+
 /** Records, per document, the largest end offset a span needs (see textPrefixes). */
 export function needEnd(ends: Map<string, number>, documentId: string, end: number | null | undefined): void {
   if (end === null || end === undefined) return;

@@ -1,6 +1,6 @@
 /** Document summaries for the API: the list (filters) and full-text search. */
 import type { Sql } from "../database.js";
-import { count, DATE, totalOf, type Paged, type Window } from "./common.js";
+import { count, DATE, pageTotal, totalOf, type Paged, type Window } from "./common.js";
 
 export interface DocumentFilter {
   outlet: string | null;
@@ -53,14 +53,14 @@ export function documentSummary(r: DocumentSummaryRow): DocumentSummary {
 /** Newest first. */
 export async function listDocuments(db: Sql, filter: DocumentFilter, window: Window): Promise<Paged<DocumentSummary>> {
   const where = [filter.outlet, filter.from, filter.to, filter.q];
-  const rows = await db.query<DocumentSummaryRow & { total: unknown }>(
-    `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
+  const rows = await db.query<DocumentSummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS}
      FROM documents WHERE ${DOCUMENT_FILTER}
      ORDER BY published_at DESC NULLS LAST, id
      LIMIT $5 OFFSET $6`,
     [...where, window.limit, window.offset],
   );
-  const total = await totalOf(rows, window, async () =>
+  const total = await pageTotal(rows.length, window, async () =>
     count((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM documents WHERE ${DOCUMENT_FILTER}`, where))[0]?.n),
   );
   return { items: rows.map(documentSummary), total };

@@ -9,12 +9,12 @@ import {
   count,
   DATE,
   needEnd,
+  pageTotal,
   parse,
   relays,
   speakerOf,
   spanText,
   textPrefixes,
-  totalOf,
   type Paged,
   type Window,
 } from "./common.js";
@@ -42,22 +42,23 @@ export interface FigureGroupSummary {
 }
 
 /**
- * The label groupLabel() gives, in SQL, so `q` can filter on it: measure names come in as a JSON parameter
- * ($7), the rest is a fixed expression.
+ * The label groupLabel() gives, in SQL, so `q` can filter on it: measure names come in as a JSON parameter ($5),
+ * the rest is a fixed expression. Evaluated only when `q` is given.
  */
-const LABEL_SQL = `coalesce(ml.value, g.measure)
+const LABEL_SQL = `coalesce($5::jsonb ->> g.measure, g.measure)
   || CASE WHEN g.unit_kind = 'percent' THEN ' (%)'
           WHEN strpos(g.unit_kind, ':') > 1 THEN ' (' || substr(g.unit_kind, strpos(g.unit_kind, ':') + 1) || ')'
           ELSE '' END
-  || ' — ' || e.label`;
+  || ' — ' || (SELECT e.label FROM events e WHERE e.id = g.event_id)`;
 
+/** $1 … $5: event, measure, disputed, q, measure labels; a null parameter does not filter. */
 const GROUP_FILTER = `($1::text IS NULL OR g.event_id = $1)
   AND ($2::text IS NULL OR g.measure = $2)
   AND ($3::boolean IS NULL OR g.disputed = $3)
   AND ($4::text IS NULL OR strpos(lower(${LABEL_SQL}), lower($4)) > 0)`;
 
-const GROUP_FROM = `figure_groups g JOIN events e ON e.id = g.event_id
-  LEFT JOIN jsonb_each_text($7::jsonb) AS ml ON ml.key = g.measure`;
+/** The list's order; migrations/005 indexes it, so a page is read without sorting every group. */
+const GROUP_ORDER = "g.disputed DESC, g.figure_count DESC, g.id";
 
 const measureLabels = () => JSON.stringify(Object.fromEntries(MEASURE_LABELS));
 
@@ -67,8 +68,8 @@ export async function listFigureGroups(
   filter: FigureGroupFilter,
   window: Window,
 ): Promise<Paged<FigureGroupSummary>> {
-  const params = [filter.event, filter.measure, filter.disputed, filter.q, window.limit, window.offset, measureLabels()];
-  // The page is chosen first; speakers and dates are then gathered for its groups only.
+  const where = [filter.event, filter.measure, filter.disputed, filter.q, measureLabels()];
+  // The page is chosen first (in index order); event labels, speakers and dates are gathered for its groups only.
   const rows = await db.query<{
     id: string;
     event_id: string;
@@ -77,21 +78,21 @@ export async function listFigureGroups(
     unit_kind: string;
     disputed: boolean;
     figure_count: number;
-    total: unknown;
     speakers: string[] | null;
     first_date: string | null;
     last_date: string | null;
   }>(
     `WITH page AS (
-       SELECT g.id, g.event_id, e.label AS event_label, g.measure, g.unit_kind, g.disputed, g.figure_count,
-              count(*) OVER () AS total
-       FROM ${GROUP_FROM}
+       SELECT g.id, g.event_id, g.measure, g.unit_kind, g.disputed, g.figure_count
+       FROM figure_groups g
        WHERE ${GROUP_FILTER}
-       ORDER BY g.disputed DESC, g.figure_count DESC, g.id
-       LIMIT $5 OFFSET $6
+       ORDER BY ${GROUP_ORDER}
+       LIMIT $6 OFFSET $7
      )
-     SELECT page.*, s.speakers, ${DATE("s.first_date", "first_date")}, ${DATE("s.last_date", "last_date")}
-     FROM page LEFT JOIN LATERAL (
+     SELECT g.*, e.label AS event_label, s.speakers,
+            ${DATE("s.first_date", "first_date")}, ${DATE("s.last_date", "last_date")}
+     FROM page g JOIN events e ON e.id = g.event_id
+     LEFT JOIN LATERAL (
        SELECT array_agg(DISTINCT coalesce(en.name, f.speaker->>'name'))
                 FILTER (WHERE coalesce(en.name, f.speaker->>'name') IS NOT NULL) AS speakers,
               min(f.stated_on) AS first_date, max(f.stated_on) AS last_date
@@ -99,20 +100,14 @@ export async function listFigureGroups(
        JOIN figures f ON f.document_id = m.document_id AND f.id = m.figure_id
        LEFT JOIN entity_names n ON n.type = f.speaker_entity_type AND n.key = f.speaker_entity_key
        LEFT JOIN entities en ON en.id = n.entity_id
-       WHERE m.group_id = page.id
+       WHERE m.group_id = g.id
      ) s ON true
-     ORDER BY page.disputed DESC, page.figure_count DESC, page.id`,
-    params,
+     ORDER BY ${GROUP_ORDER}`,
+    [...where, window.limit, window.offset],
   );
-  const total = await totalOf(rows, window, async () =>
-    count(
-      (
-        await db.query<{ n: unknown }>(
-          `SELECT count(*) AS n FROM ${GROUP_FROM} WHERE ${GROUP_FILTER}`,
-          [filter.event, filter.measure, filter.disputed, filter.q, null, null, measureLabels()],
-        )
-      )[0]?.n,
-    ),
+  // Counted on its own: a window count would make the page query visit every matching group.
+  const total = await pageTotal(rows.length, window, async () =>
+    count((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM figure_groups g WHERE ${GROUP_FILTER}`, where))[0]?.n),
   );
   return {
     total,

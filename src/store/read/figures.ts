@@ -1,6 +1,6 @@
 /** Figures for the API: every figure with its speaker, group and document, filtered. */
 import type { Sql } from "../database.js";
-import { count, DATE, relays, speakerOf, totalOf, type Paged, type Window } from "./common.js";
+import { count, DATE, pageTotal, relays, speakerOf, type Paged, type Window } from "./common.js";
 
 export interface FigureFilter {
   measure: string | null;
@@ -73,21 +73,32 @@ export async function listFigures(db: Sql, filter: FigureFilter, window: Window)
     filter.from,
     filter.to,
   ];
+  // The page is chosen in index order (migrations/005); its rows' groups and documents are read for it only.
   const rows = await db.query<FigureRow>(
-    `SELECT f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier, f.unit,
+    `WITH page AS (
+       SELECT f.document_id, f.id, row_number() OVER (ORDER BY f.stated_on DESC NULLS LAST, f.document_id,
+              f.start_offset, f.id) AS ord
+       FROM (
+         SELECT f.document_id, f.id, f.stated_on, f.start_offset
+         FROM figures f JOIN documents d ON d.id = f.document_id
+         WHERE ${FIGURE_FILTER}
+         ORDER BY f.stated_on DESC NULLS LAST, f.document_id, f.start_offset, f.id
+         LIMIT $11 OFFSET $12
+       ) f
+     )
+     SELECT f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier, f.unit,
             f.measure, f.subject, f.speaker, n.entity_id AS speaker_entity, f.via, f.attribution_id,
             ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")}, f.revises,
             (SELECT m.group_id FROM figure_group_members m
              WHERE m.document_id = f.document_id AND m.figure_id = f.id LIMIT 1) AS group_id,
-            d.title, d.outlet, ${DATE("d.published_at", "published_at")}, count(*) OVER () AS total
-     FROM figures f JOIN documents d ON d.id = f.document_id
+            d.title, d.outlet, ${DATE("d.published_at", "published_at")}
+     FROM page JOIN figures f ON f.document_id = page.document_id AND f.id = page.id
+     JOIN documents d ON d.id = f.document_id
      LEFT JOIN entity_names n ON n.type = f.speaker_entity_type AND n.key = f.speaker_entity_key
-     WHERE ${FIGURE_FILTER}
-     ORDER BY f.stated_on DESC NULLS LAST, f.document_id, f.start_offset, f.id
-     LIMIT $11 OFFSET $12`,
+     ORDER BY page.ord`,
     [...where, window.limit, window.offset],
   );
-  const total = await totalOf(rows, window, async () =>
+  const total = await pageTotal(rows.length, window, async () =>
     count(
       (
         await db.query<{ n: unknown }>(
