@@ -2,8 +2,15 @@
  * PolNeAR evaluation: `npm run eval:polnear -- --split dev|test|train [--floor] [--limit N] [--errors source|cue|content]`.
  * Reads the corpus from ../shared/eval-data (or $CLAIMTRACE_EVAL_DATA) at run time; nothing of it is copied
  * into the repository. Tune on train/dev; run test once per reported result.
+ *
+ * Rules + learned tagger: `--learned` trains the tagger on `--train-on train` (or `train,dev`; `--train-limit N`
+ * files, `--epochs E`, `--bits B`) before evaluating, and `--save PATH` keeps the model (outside the repository);
+ * `--model PATH` evaluates a model trained before. The trained model is never committed: it is derived from PolNeAR.
  */
 import { readFileSync } from "node:fs";
+import { LearnedTagger, POLNEAR_NEW_CUE_MARGIN } from "../src/attribution/learned/model.js";
+import { polnearTrainingDocuments } from "../src/attribution/learned/polnear.js";
+import { prepareDocument, trainTagger } from "../src/attribution/learned/train.js";
 import { prf } from "./lib/score.js";
 import { evaluate, formatResult, polnearAvailable, evalDataRoot, ROLES, type EvalResult, type Role } from "./lib/polnear.js";
 import { normalise } from "./lib/score.js";
@@ -51,7 +58,28 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const limit = opt("--limit") ? Number(opt("--limit")) : undefined;
-  const r = evaluate(split, { limit });
+  let model: LearnedTagger | null = null;
+  if (opt("--model")) model = LearnedTagger.load(opt("--model")!);
+  else if (args.includes("--learned")) {
+    const trainOn = (opt("--train-on") ?? "train").split(",");
+    if (trainOn.includes(split)) throw new Error(`--train-on ${trainOn.join(",")} includes the split evaluated (${split})`);
+    const t0 = performance.now();
+    const docs = polnearTrainingDocuments(evalDataRoot(), trainOn, opt("--train-limit") ? Number(opt("--train-limit")) : Infinity).map(prepareDocument);
+    const t1 = performance.now();
+    model = trainTagger(docs, {
+      epochs: opt("--epochs") ? Number(opt("--epochs")) : undefined,
+      bits: opt("--bits") ? Number(opt("--bits")) : undefined,
+      stages: opt("--stages") === "1" ? 1 : 2,
+      newCueMargin: POLNEAR_NEW_CUE_MARGIN,
+      folds: opt("--folds") ? Number(opt("--folds")) : undefined,
+      onEpoch: (stage, e, errors) => console.error(`${stage}, epoch ${e}: ${errors} token errors`),
+      trainedOn: { corpus: "PolNeAR", splits: trainOn },
+    });
+    console.log(`trained on ${trainOn.join("+")}: ${docs.length} annotation files; features ${((t1 - t0) / 1000).toFixed(1)} s, training ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    if (opt("--save")) model.save(opt("--save")!);
+  }
+  if (model && opt("--new-cue-margin")) model.newCueMargin = Number(opt("--new-cue-margin"));
+  const r = evaluate(split, { limit, model });
   console.log(formatResult(r));
   const errors = opt("--errors") as Role | undefined;
   if (errors) printErrors(r, errors, Number(opt("--max") ?? 60));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { attributionStage } from "../../src/attribution/stage.js";
+import type { AttributionModel } from "../../src/attribution/learned/model.js";
+import { attributionStageWith } from "../../src/attribution/stage.js";
 import type { Attribution } from "../../src/model/claims.js";
 import type { Document } from "../../src/model/document.js";
 import { overlaps, type Span } from "../../src/model/span.js";
@@ -22,8 +23,13 @@ export function polnearAvailable(root = evalDataRoot()): boolean {
   return existsSync(`${root}/polnear/data/dev/attributions`);
 }
 
-/** The stages the evaluation runs: the real per-document pipeline up to attributions. */
-export const EVAL_STAGES = [cleanStage, segmentStage, attributionStage];
+/**
+ * The stages the evaluation runs: the real per-document pipeline up to attributions; rules only unless a learned
+ * model is given (never the one $CLAIMTRACE_ATTRIBUTION_MODEL names, so the floors always test the rules).
+ */
+export function evalStages(model: AttributionModel | null = null) {
+  return [cleanStage, segmentStage, attributionStageWith(() => model)];
+}
 
 export function textDocument(source: string, text: string): Document {
   return {
@@ -51,6 +57,8 @@ export interface RoleScore {
 
 export interface EvalResult {
   split: string;
+  /** "rules" or "rules + learned". */
+  system: string;
   articles: number;
   annFiles: number;
   gold: number;
@@ -63,18 +71,19 @@ export interface EvalResult {
   details: Array<{ file: GoldFile; text: string; predicted: Attribution[] }>;
 }
 
-export function evaluate(split: string, opts: { root?: string; limit?: number } = {}): EvalResult {
+export function evaluate(split: string, opts: { root?: string; limit?: number; model?: AttributionModel | null } = {}): EvalResult {
   const root = opts.root ?? evalDataRoot();
   const data = readSplit(root, split);
   const files = opts.limit ? data.files.slice(0, opts.limit) : data.files;
   const predictions = new Map<string, Attribution[]>();
   let words = 0;
+  const stages = evalStages(opts.model ?? null);
   const t0 = performance.now();
   for (const f of files) {
     if (predictions.has(f.article)) continue;
     const text = data.texts.get(f.article)!;
     words += text.split(/\s+/).filter(Boolean).length;
-    const doc = runPipeline(textDocument(f.article, text), EVAL_STAGES);
+    const doc = runPipeline(textDocument(f.article, text), stages);
     predictions.set(f.article, doc.layers.attributions ?? []);
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -114,15 +123,15 @@ export function evaluate(split: string, opts: { root?: string; limit?: number } 
     }
     details.push({ file: f, text, predicted: pred });
   }
-  return { split, articles: predictions.size, annFiles: files.length, gold, predicted, words, seconds, roles, relation, details };
+  return { split, system: opts.model ? "rules + learned" : "rules", articles: predictions.size, annFiles: files.length, gold, predicted, words, seconds, roles, relation, details };
 }
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
 
 export function formatResult(r: EvalResult): string {
   const lines = [
-    `PolNeAR ${r.split}: ${r.articles} articles, ${r.annFiles} annotation files, ${r.gold} gold / ${r.predicted} predicted attributions`,
-    `extraction: ${r.words} words in ${r.seconds.toFixed(2)} s (clean + segment + attributions)`,
+    `PolNeAR ${r.split} (${r.system}): ${r.articles} articles, ${r.annFiles} annotation files, ${r.gold} gold / ${r.predicted} predicted attributions`,
+    `extraction: ${r.words} words in ${r.seconds.toFixed(2)} s (clean + segment + attributions${r.system === "rules" ? "" : ", learned tagger"})`,
     "",
     "              exact (trimmed)       begin-match",
     "role          P     R     F1        P     R     F1",

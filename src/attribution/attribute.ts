@@ -9,6 +9,7 @@ import { resolveSpeaker, type PreviousSpeaker, type Resolution } from "./resolve
 import { TokenView } from "./tokens.js";
 import { nounPhraseLeft } from "./source.js";
 import { RELATIVE_SOURCES } from "../lang/en/cues.js";
+import type { AttributionModel } from "./learned/model.js";
 
 /** What the attribution stage adds to a document. */
 export interface AttributionResult {
@@ -27,11 +28,13 @@ export interface AttributionInput {
  * The whole per-document attribution step: quotes by character offsets → cue patterns → source mentions →
  * document entities → speakers (pronouns and nominals resolved) → relay chains. Pure and synchronous.
  */
-export function attribute(input: AttributionInput): AttributionResult {
+export function attribute(input: AttributionInput, model: AttributionModel | null = null): AttributionResult {
   const { text } = input;
   const quotes = findQuotes(text, input.paragraphs);
   const tv = new TokenView(text, input.tokens, input.sentences, quotes);
-  const drafts = findDrafts(tv, quotes, input.paragraphs);
+  const ruleDrafts = findDrafts(tv, quotes, input.paragraphs);
+  // A learned model (trained at run time, see src/attribution/learned) replaces the rules' drafts with its own.
+  const drafts = model ? model.refine(tv, input.paragraphs, ruleDrafts) : ruleDrafts;
   const ents = findEntities(tv);
 
   const attributions: Attribution[] = [];

@@ -6,6 +6,7 @@ import { exportCommand } from "./commands/export.js";
 import { extractCommand } from "./commands/extract.js";
 import { ingestCommand } from "./commands/ingest.js";
 import { serveCommand } from "./commands/serve.js";
+import { trainCommand } from "./commands/train.js";
 import { EXIT } from "./exit-codes.js";
 
 /** Runs the CLI with the given arguments and returns the exit code. */
@@ -57,5 +58,6 @@ Examples:
   exportCommand(program);
   demoCommand(program);
   serveCommand(program);
+  trainCommand(program);
   return program;
 }

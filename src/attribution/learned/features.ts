@@ -1,0 +1,348 @@
+import type { Span } from "../../model/span.js";
+import { CUE_FORMS } from "../../lang/en/cues.js";
+import { ANONYMOUS_HEADS, ORGANIZATION_WORDS, OUTLETS, PRONOUNS, ROLE_NOUNS, TITLES } from "../../lang/en/speakers.js";
+import type { TokenView } from "../tokens.js";
+
+/**
+ * Features of the learned tagger, hashed to integers: no feature strings are built or stored, so extraction
+ * stays fast and a model is a table of weights by hash. Every token gets exactly FEATURES_PER_TOKEN features
+ * (templates below); a value that does not apply ("no quote mark before") is a value of its own.
+ *
+ * Changing a template changes what the weights mean: bump FEATURE_VERSION so older models are refused.
+ */
+export const FEATURE_VERSION = 1;
+
+const enum T {
+  Bias, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Suf3, Suf2, Shape0, Shape3, QuoteState, PrevMark, NextMark,
+  QuoteRule, SentPos, SentToEnd, ParaPos, Lex0, Lexm1, Lexp1, Rule0, Rulem1Rule0, Rule0Rulep1, Rule0W0,
+  Rule0Shape, LexLeft, LexRight, RuleCueSides, Punct, Wm1Shape0, LexLeftQuote, Speaker0, Speakerm1Speaker0,
+  Stem0, Stem0Wp1, Wm1Stem0, Wm1Wp1, W0Quote, Count,
+}
+export const FEATURES_PER_TOKEN: number = T.Count;
+
+/** FNV-1a over code units [from, to) of a string. */
+export function hashString(s: string, from = 0, to = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Mixes two 32-bit values into one (murmur3's finaliser over a combination). */
+export function mix(a: number, b: number): number {
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) ^ 0x27d4eb2f;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+const NONE = 0x5bd1e995;
+
+/** Distance buckets: 0, 1, 2, 3, 4–5, 6–9, 10–19, 20+. */
+function bucket(d: number): number {
+  return d < 4 ? d : d < 6 ? 4 : d < 10 ? 5 : d < 20 ? 6 : 7;
+}
+
+const CLASS_HASH = new Map<string, number>();
+function classHash(name: string): number {
+  let h = CLASS_HASH.get(name);
+  if (h === undefined) CLASS_HASH.set(name, (h = hashString(name)));
+  return h;
+}
+
+/** Lexicon class of a lower-case word: a cue form (class and inflection) or a kind of speaker word. */
+function cueClass(w: string, next: string): number {
+  if (w === "according" && next === "to") return classHash("cue:according");
+  const f = CUE_FORMS.get(w);
+  if (!f) return 0;
+  return classHash(`cue:${f.cls}:${f.present ? "p" : ""}${f.gerund ? "g" : ""}${f.pastOnly ? "o" : ""}`);
+}
+
+function speakerClass(w: string): number {
+  if (PRONOUNS.has(w)) return classHash("spk:pronoun");
+  if (TITLES.has(w)) return classHash("spk:title");
+  if (ROLE_NOUNS.has(w)) return classHash("spk:role");
+  if (ANONYMOUS_HEADS.has(w)) return classHash("spk:anon");
+  if (ORGANIZATION_WORDS.has(w)) return classHash("spk:org");
+  if (OUTLETS.has(w)) return classHash("spk:outlet");
+  return 0;
+}
+
+/** Word shape: capitalisation and character classes, collapsed ("Xx", "XX", "x", "d", or the mark itself). */
+function shapeOf(tv: TokenView, i: number): number {
+  const kind = tv.kinds[i]!;
+  if (kind === "punct" || kind === "quote" || kind === "symbol") return hashString(tv.lower[i]!);
+  if (kind === "number") return 1;
+  const raw = tv.text;
+  const s = tv.starts[i]!;
+  const e = tv.ends[i]!;
+  const c = raw.charCodeAt(s);
+  const upper = (c >= 65 && c <= 90) || (c > 127 && tv.isCap(i));
+  if (!upper) return 2;
+  let allUpper = e - s > 1;
+  for (let k = s + 1; k < e && allUpper; k++) {
+    const d = raw.charCodeAt(k);
+    if (d >= 97 && d <= 122) allUpper = false;
+  }
+  return allUpper ? 4 : 3;
+}
+
+/** A crude stem: inflections off ("claimed", "claims", "claiming" → "claim"), so rare forms share weights. */
+function stemHash(w: string): number {
+  const n = w.length;
+  if (n > 5 && w.endsWith("ing")) return hashString(w, 0, n - 3);
+  if (n > 4 && w.endsWith("ed")) return hashString(w, 0, n - 2);
+  if (n > 3 && w.endsWith("s") && !w.endsWith("ss")) return hashString(w, 0, n - 1);
+  return hashString(w);
+}
+
+/** What the features need besides the tokens: paragraphs as token ranges and the rules' own tags. */
+export interface FeatureInput {
+  tv: TokenView;
+  /** Token ranges [first, end) of the sequences the tagger labels (paragraphs). */
+  sequences: ReadonlyArray<{ first: number; end: number }>;
+  ruleTags: Uint8Array;
+}
+
+/** Paragraphs as token ranges [first, end), in order; tokens outside every paragraph are left out. */
+export function paragraphSequences(tv: TokenView, paragraphs: readonly Span[]): Array<{ first: number; end: number }> {
+  const out: Array<{ first: number; end: number }> = [];
+  let k = 0;
+  for (const p of paragraphs) {
+    while (k < tv.n && tv.starts[k]! < p.start) k++;
+    const first = k;
+    while (k < tv.n && tv.starts[k]! < p.end) k++;
+    if (k > first) out.push({ first, end: k });
+  }
+  return out;
+}
+
+/** Features of every token, FEATURES_PER_TOKEN per token, token by token (tokens outside sequences stay 0). */
+export function extractFeatures(input: FeatureInput): Uint32Array {
+  const { tv, ruleTags } = input;
+  const n = tv.n;
+  const K = FEATURES_PER_TOKEN;
+  const out = new Uint32Array(n * K);
+  const word = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const lex = new Uint32Array(n);
+  const spk = new Uint32Array(n);
+  const stem = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    stem[i] = stemHash(tv.lower[i]!);
+    word[i] = hashString(tv.lower[i]!);
+    shape[i] = shapeOf(tv, i);
+    lex[i] = cueClass(tv.lower[i]!, tv.lower[i + 1] ?? "");
+    spk[i] = speakerClass(tv.lower[i]!);
+  }
+  const at = (a: Uint32Array, i: number, lo: number, hi: number) => (i >= lo && i < hi ? a[i]! : NONE);
+  const ruleAt = (i: number, lo: number, hi: number) => (i >= lo && i < hi ? ruleTags[i]! : 9);
+  const prevMark = new Int32Array(n);
+  const nextMark = new Int32Array(n);
+  const lexLeft = new Int32Array(n);
+  const lexRight = new Int32Array(n);
+  const cueLeft = new Int32Array(n);
+  const cueRight = new Int32Array(n);
+  const punctLeft = new Uint32Array(n);
+  const punctRight = new Uint32Array(n);
+
+  for (const seq of input.sequences) {
+    const { first, end } = seq;
+    // Distances to the nearest quote mark (in the paragraph), cue word and rule cue (in the sentence), each side.
+    let mark = -1;
+    let lexAt = -1;
+    let cueAt = -1;
+    let punct = NONE;
+    let sentence = -2;
+    for (let i = first; i < end; i++) {
+      if (tv.sentence[i] !== sentence) {
+        sentence = tv.sentence[i]!;
+        lexAt = -1;
+        cueAt = -1;
+        punct = NONE;
+      }
+      prevMark[i] = mark < 0 ? 8 : bucket(i - mark);
+      lexLeft[i] = lexAt < 0 ? 8 : bucket(i - lexAt);
+      cueLeft[i] = cueAt < 0 ? 8 : bucket(i - cueAt);
+      punctLeft[i] = punct;
+      if (tv.kinds[i] === "quote") mark = i;
+      if (lex[i]) lexAt = i;
+      if (ruleTags[i] === 3 || ruleTags[i] === 4) cueAt = i;
+      if (tv.kinds[i] === "punct" || tv.kinds[i] === "quote") punct = shape[i]!;
+    }
+    mark = -1;
+    sentence = -2;
+    for (let i = end - 1; i >= first; i--) {
+      if (tv.sentence[i] !== sentence) {
+        sentence = tv.sentence[i]!;
+        lexAt = -1;
+        cueAt = -1;
+        punct = NONE;
+      }
+      nextMark[i] = mark < 0 ? 8 : bucket(mark - i);
+      lexRight[i] = lexAt < 0 ? 8 : bucket(lexAt - i);
+      cueRight[i] = cueAt < 0 ? 8 : bucket(cueAt - i);
+      punctRight[i] = punct;
+      if (tv.kinds[i] === "quote") mark = i;
+      if (lex[i]) lexAt = i;
+      if (ruleTags[i] === 3 || ruleTags[i] === 4) cueAt = i;
+      if (tv.kinds[i] === "punct" || tv.kinds[i] === "quote") punct = shape[i]!;
+    }
+
+    const paraStartsQuoted = tv.kinds[first] === "quote" ? 1 : 0;
+    let sentenceInPara = -1;
+    sentence = -2;
+    for (let i = first; i < end; i++) {
+      if (tv.sentence[i] !== sentence) {
+        sentence = tv.sentence[i]!;
+        sentenceInPara++;
+      }
+      const s = sentence >= 0 ? tv.sentences[sentence]! : { first: i, end: i + 1 };
+      const lo = Math.max(first, s.first);
+      const hi = Math.min(end, s.end);
+      const q = tv.quote[i]!;
+      const inQuote = q >= 0 ? 1 : 0;
+      const quoteState =
+        inQuote | (tv.kinds[i] === "quote" ? 2 : 0) | (inQuote && tv.quote[i - 1] !== q ? 4 : 0) | (inQuote && tv.quote[i + 1] !== q ? 8 : 0);
+      const r0 = ruleTags[i]!;
+      const w0 = word[i]!;
+      const raw = tv.lower[i]!;
+      const f = out.subarray(i * K, i * K + K);
+      f[T.Bias] = mix(T.Bias, 1);
+      f[T.W0] = mix(T.W0, w0);
+      f[T.Wm1] = mix(T.Wm1, at(word, i - 1, first, end));
+      f[T.Wp1] = mix(T.Wp1, at(word, i + 1, first, end));
+      f[T.Wm2] = mix(T.Wm2, at(word, i - 2, first, end));
+      f[T.Wp2] = mix(T.Wp2, at(word, i + 2, first, end));
+      f[T.Wm1W0] = mix(mix(T.Wm1W0, at(word, i - 1, first, end)), w0);
+      f[T.W0Wp1] = mix(mix(T.W0Wp1, w0), at(word, i + 1, first, end));
+      f[T.Suf3] = mix(T.Suf3, hashString(raw, Math.max(0, raw.length - 3)));
+      f[T.Suf2] = mix(T.Suf2, hashString(raw, Math.max(0, raw.length - 2)));
+      f[T.Shape0] = mix(T.Shape0, shape[i]!);
+      f[T.Shape3] = mix(mix(mix(T.Shape3, at(shape, i - 1, lo, hi)), shape[i]!), at(shape, i + 1, lo, hi));
+      f[T.QuoteState] = mix(T.QuoteState, quoteState);
+      f[T.PrevMark] = mix(T.PrevMark, prevMark[i]!);
+      f[T.NextMark] = mix(T.NextMark, nextMark[i]!);
+      f[T.QuoteRule] = mix(mix(T.QuoteRule, quoteState), r0);
+      f[T.SentPos] = mix(T.SentPos, bucket(i - s.first));
+      f[T.SentToEnd] = mix(T.SentToEnd, bucket(s.end - 1 - i));
+      f[T.ParaPos] = mix(mix(T.ParaPos, Math.min(sentenceInPara, 3)), paraStartsQuoted);
+      f[T.Lex0] = mix(T.Lex0, lex[i]!);
+      f[T.Lexm1] = mix(T.Lexm1, at(lex, i - 1, lo, hi));
+      f[T.Lexp1] = mix(T.Lexp1, at(lex, i + 1, lo, hi));
+      f[T.Rule0] = mix(T.Rule0, r0);
+      f[T.Rulem1Rule0] = mix(mix(T.Rulem1Rule0, ruleAt(i - 1, first, end)), r0);
+      f[T.Rule0Rulep1] = mix(mix(T.Rule0Rulep1, r0), ruleAt(i + 1, first, end));
+      f[T.Rule0W0] = mix(mix(T.Rule0W0, r0), w0);
+      f[T.Rule0Shape] = mix(mix(T.Rule0Shape, r0), shape[i]!);
+      f[T.LexLeft] = mix(T.LexLeft, lexLeft[i]!);
+      f[T.LexRight] = mix(T.LexRight, lexRight[i]!);
+      f[T.RuleCueSides] = mix(mix(T.RuleCueSides, cueLeft[i]!), cueRight[i]!);
+      f[T.Punct] = mix(mix(T.Punct, punctLeft[i]!), punctRight[i]!);
+      f[T.Wm1Shape0] = mix(mix(T.Wm1Shape0, at(word, i - 1, first, end)), shape[i]!);
+      f[T.LexLeftQuote] = mix(mix(mix(T.LexLeftQuote, lexLeft[i]!), lexRight[i]!), inQuote);
+      f[T.Speaker0] = mix(mix(T.Speaker0, spk[i]!), shape[i]!);
+      f[T.Speakerm1Speaker0] = mix(mix(T.Speakerm1Speaker0, at(spk, i - 1, lo, hi)), at(lex, i + 1, lo, hi));
+      f[T.Stem0] = mix(T.Stem0, stem[i]!);
+      f[T.Stem0Wp1] = mix(mix(T.Stem0Wp1, stem[i]!), at(word, i + 1, lo, hi));
+      f[T.Wm1Stem0] = mix(mix(T.Wm1Stem0, at(word, i - 1, lo, hi)), stem[i]!);
+      f[T.Wm1Wp1] = mix(mix(T.Wm1Wp1, at(word, i - 1, first, end)), at(word, i + 1, first, end));
+      f[T.W0Quote] = mix(mix(T.W0Quote, w0), quoteState);
+    }
+  }
+  return out;
+}
+
+const enum S {
+  Tag0 = 0, Tagm1Tag0, Tag0Tagp1, Tag0W0, CueSides, CueSidesParagraph, CueWordLeft, CueWordRight, SourceSides, Tag0Rule0, Tag0Quote, Count,
+}
+/** Features of the second stage: the first stage's features, then these over the first stage's tags. */
+export const STACKED_FEATURES_PER_TOKEN: number = FEATURES_PER_TOKEN + S.Count;
+
+/**
+ * Second-stage features: where the first stage put cues and sources, seen from each token (which side, how far,
+ * which cue word). Content and source spans are placed relative to their cue, which the first stage can only
+ * guess at token by token.
+ */
+export function stackedFeatures(input: FeatureInput, base: Uint32Array, stageTags: Uint8Array): Uint32Array {
+  const { tv, ruleTags } = input;
+  const n = tv.n;
+  const K1 = FEATURES_PER_TOKEN;
+  const K = STACKED_FEATURES_PER_TOKEN;
+  const out = new Uint32Array(n * K);
+  for (let i = 0; i < n; i++) out.set(base.subarray(i * K1, i * K1 + K1), i * K);
+  const isCue = (i: number) => stageTags[i] === 3 || stageTags[i] === 4;
+  const isSource = (i: number) => stageTags[i] === 1 || stageTags[i] === 2;
+  const cueLeft = new Int32Array(n);
+  const cueRight = new Int32Array(n);
+  const cueLeftP = new Int32Array(n);
+  const cueRightP = new Int32Array(n);
+  const cueWordLeft = new Uint32Array(n);
+  const cueWordRight = new Uint32Array(n);
+  const srcLeft = new Int32Array(n);
+  const srcRight = new Int32Array(n);
+  for (const { first, end } of input.sequences) {
+    let sentence = -2;
+    let cueAt = -1;
+    let cueAtP = -1;
+    let cueWord = NONE;
+    let srcAt = -1;
+    for (let i = first; i < end; i++) {
+      if (tv.sentence[i] !== sentence) {
+        sentence = tv.sentence[i]!;
+        cueAt = -1;
+        srcAt = -1;
+        cueWord = NONE;
+      }
+      cueLeft[i] = cueAt < 0 ? 8 : bucket(i - cueAt);
+      cueLeftP[i] = cueAtP < 0 ? 8 : bucket(i - cueAtP);
+      cueWordLeft[i] = cueWord;
+      srcLeft[i] = srcAt < 0 ? 8 : bucket(i - srcAt);
+      if (isCue(i)) {
+        cueAt = cueAtP = i;
+        cueWord = hashString(tv.lower[i]!);
+      }
+      if (isSource(i)) srcAt = i;
+    }
+    sentence = -2;
+    cueAtP = -1;
+    for (let i = end - 1; i >= first; i--) {
+      if (tv.sentence[i] !== sentence) {
+        sentence = tv.sentence[i]!;
+        cueAt = -1;
+        srcAt = -1;
+        cueWord = NONE;
+      }
+      cueRight[i] = cueAt < 0 ? 8 : bucket(cueAt - i);
+      cueRightP[i] = cueAtP < 0 ? 8 : bucket(cueAtP - i);
+      cueWordRight[i] = cueWord;
+      srcRight[i] = srcAt < 0 ? 8 : bucket(srcAt - i);
+      if (isCue(i)) {
+        cueAt = cueAtP = i;
+        cueWord = hashString(tv.lower[i]!);
+      }
+      if (isSource(i)) srcAt = i;
+    }
+    for (let i = first; i < end; i++) {
+      const t0 = stageTags[i]!;
+      const f = out.subarray(i * K + K1, i * K + K);
+      const q = tv.quote[i]!;
+      const quoteState = (q >= 0 ? 1 : 0) | (tv.kinds[i] === "quote" ? 2 : 0);
+      f[S.Tag0] = mix(0x100 + S.Tag0, t0);
+      f[S.Tagm1Tag0] = mix(mix(0x100 + S.Tagm1Tag0, i > first ? stageTags[i - 1]! : 9), t0);
+      f[S.Tag0Tagp1] = mix(mix(0x100 + S.Tag0Tagp1, t0), i + 1 < end ? stageTags[i + 1]! : 9);
+      f[S.Tag0W0] = mix(mix(0x100 + S.Tag0W0, t0), hashString(tv.lower[i]!));
+      f[S.CueSides] = mix(mix(0x100 + S.CueSides, cueLeft[i]!), cueRight[i]!);
+      f[S.CueSidesParagraph] = mix(mix(0x100 + S.CueSidesParagraph, cueLeftP[i]!), cueRightP[i]!);
+      f[S.CueWordLeft] = mix(mix(0x100 + S.CueWordLeft, cueWordLeft[i]!), Math.min(cueLeft[i]!, 5));
+      f[S.CueWordRight] = mix(mix(0x100 + S.CueWordRight, cueWordRight[i]!), Math.min(cueRight[i]!, 5));
+      f[S.SourceSides] = mix(mix(mix(0x100 + S.SourceSides, srcLeft[i]!), srcRight[i]!), t0);
+      f[S.Tag0Rule0] = mix(mix(0x100 + S.Tag0Rule0, t0), ruleTags[i]!);
+      f[S.Tag0Quote] = mix(mix(0x100 + S.Tag0Quote, t0), quoteState);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,269 @@
+import { FEATURE_VERSION } from "./features.js";
+import { allowedTransition, TAG_COUNT } from "./tags.js";
+
+/**
+ * A linear-chain tagger: per-token scores from hashed features (a weight row of TAG_COUNT per hash bucket)
+ * plus tag-to-tag transition scores, decoded exactly by Viterbi with BIO constraints. Trained as an averaged
+ * structured perceptron (Collins 2002) with the lazy averaging trick, so an update costs only the features
+ * it touches.
+ */
+export interface TaggerWeights {
+  /** log2 of the number of hash buckets. */
+  bits: number;
+  /** Features each token has (the length of its row in the feature array). */
+  featuresPerToken: number;
+  /** Bucket-major: weights[bucket * TAG_COUNT + tag]. */
+  weights: Float32Array;
+  /** transitions[(prev + 1) * TAG_COUNT + next]; prev = -1 is the start of a sequence. */
+  transitions: Float32Array;
+}
+
+export const TRANSITION_ROWS = TAG_COUNT + 1;
+
+export function emptyWeights(bits: number, featuresPerToken: number): TaggerWeights {
+  return { bits, featuresPerToken, weights: new Float32Array((1 << bits) * TAG_COUNT), transitions: new Float32Array(TRANSITION_ROWS * TAG_COUNT) };
+}
+
+/**
+ * Best tag sequence for tokens [first, end), written into `tags`. `scratch` is reused between calls. With
+ * `margins`, also how sure each token's role is: the best sequence's score minus the best score of a sequence
+ * that gives the token another role (max-marginals from a backward pass), written at the token's index.
+ */
+export function decode(model: TaggerWeights, feats: Uint32Array, first: number, end: number, tags: Uint8Array, scratch: Scratch, margins?: Float64Array): void {
+  const len = end - first;
+  if (len <= 0) return;
+  const K = model.featuresPerToken;
+  const mask = (1 << model.bits) - 1;
+  const w = model.weights;
+  const tr = model.transitions;
+  scratch.ensure(len);
+  const score = scratch.score;
+  const back = scratch.back;
+  const emits = scratch.emits;
+  for (let t = 0; t < len; t++) {
+    const base = (first + t) * K;
+    const e0 = t * TAG_COUNT;
+    for (let y = 0; y < TAG_COUNT; y++) emits[e0 + y] = 0;
+    for (let k = 0; k < K; k++) {
+      const row = (feats[base + k]! & mask) * TAG_COUNT;
+      for (let y = 0; y < TAG_COUNT; y++) emits[e0 + y]! += w[row + y]!;
+    }
+    for (let y = 0; y < TAG_COUNT; y++) {
+      if (t === 0) {
+        score[y] = allowedTransition(0, y) ? tr[y]! + emits[e0 + y]! : -Infinity;
+        back[y] = -1;
+        continue;
+      }
+      let best = -Infinity;
+      let arg = 0;
+      const prevBase = (t - 1) * TAG_COUNT;
+      for (let p = 0; p < TAG_COUNT; p++) {
+        if (!allowedTransition(p, y)) continue;
+        const s = score[prevBase + p]! + tr[(p + 1) * TAG_COUNT + y]!;
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[t * TAG_COUNT + y] = best + emits[e0 + y]!;
+      back[t * TAG_COUNT + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let y = 0;
+  for (let c = 0; c < TAG_COUNT; c++) {
+    const s = score[(len - 1) * TAG_COUNT + c]!;
+    if (s > best) {
+      best = s;
+      y = c;
+    }
+  }
+  for (let t = len - 1; t >= 0; t--) {
+    tags[first + t] = y;
+    y = back[t * TAG_COUNT + y]!;
+  }
+  if (margins) maxMarginals(model, len, best, first, tags, scratch, margins);
+}
+
+function maxMarginals(model: TaggerWeights, len: number, best: number, first: number, tags: Uint8Array, scratch: Scratch, margins: Float64Array): void {
+  const tr = model.transitions;
+  const { score, emits, backward } = scratch;
+  for (let y = 0; y < TAG_COUNT; y++) backward[(len - 1) * TAG_COUNT + y] = 0;
+  for (let t = len - 2; t >= 0; t--) {
+    for (let y = 0; y < TAG_COUNT; y++) {
+      let b = -Infinity;
+      for (let z = 0; z < TAG_COUNT; z++) {
+        if (!allowedTransition(y, z)) continue;
+        const v = tr[(y + 1) * TAG_COUNT + z]! + emits[(t + 1) * TAG_COUNT + z]! + backward[(t + 1) * TAG_COUNT + z]!;
+        if (v > b) b = v;
+      }
+      backward[t * TAG_COUNT + y] = b;
+    }
+  }
+  for (let t = 0; t < len; t++) {
+    const chosen = tags[first + t]!;
+    const role = chosen === 0 ? 0 : (chosen + 1) >> 1;
+    let other = -Infinity;
+    for (let y = 0; y < TAG_COUNT; y++) {
+      if ((y === 0 ? 0 : (y + 1) >> 1) === role) continue;
+      const v = score[t * TAG_COUNT + y]! + backward[t * TAG_COUNT + y]!;
+      if (v > other) other = v;
+    }
+    margins[first + t] = best - other;
+  }
+}
+
+/** Buffers for Viterbi, grown to the longest sequence seen. */
+export class Scratch {
+  score = new Float64Array(0);
+  back = new Int8Array(0);
+  emits = new Float64Array(0);
+  backward = new Float64Array(0);
+  ensure(len: number): void {
+    if (this.score.length >= len * TAG_COUNT) return;
+    const size = Math.max(len, 256) * TAG_COUNT * 2;
+    this.score = new Float64Array(size);
+    this.back = new Int8Array(size);
+    this.emits = new Float64Array(size);
+    this.backward = new Float64Array(size);
+  }
+}
+
+/** Perceptron training state: current weights and the running sums the average is computed from. */
+export class PerceptronTrainer {
+  readonly current: TaggerWeights;
+  private readonly weightSums: Float64Array;
+  private readonly transitionSums: Float64Array;
+  /** Number of examples seen; updates are weighted by it (the averaging trick). */
+  private step = 1;
+
+  constructor(bits: number, featuresPerToken: number) {
+    this.current = emptyWeights(bits, featuresPerToken);
+    this.weightSums = new Float64Array(this.current.weights.length);
+    this.transitionSums = new Float64Array(this.current.transitions.length);
+  }
+
+  /** One example: decode with the current weights, then move towards gold where the two differ. */
+  learn(feats: Uint32Array, first: number, end: number, gold: Uint8Array, predicted: Uint8Array, scratch: Scratch): number {
+    decode(this.current, feats, first, end, predicted, scratch);
+    let errors = 0;
+    const K = this.current.featuresPerToken;
+    const mask = (1 << this.current.bits) - 1;
+    const w = this.current.weights;
+    const tr = this.current.transitions;
+    const c = this.step;
+    for (let i = first; i < end; i++) {
+      const g = gold[i]!;
+      const p = predicted[i]!;
+      const gPrev = i === first ? -1 : gold[i - 1]!;
+      const pPrev = i === first ? -1 : predicted[i - 1]!;
+      if (g !== p) {
+        errors++;
+        for (let k = 0; k < K; k++) {
+          const row = (feats[i * K + k]! & mask) * TAG_COUNT;
+          w[row + g]! += 1;
+          this.weightSums[row + g]! += c;
+          w[row + p]! -= 1;
+          this.weightSums[row + p]! -= c;
+        }
+      }
+      if (g !== p || gPrev !== pPrev) {
+        const gi = (gPrev + 1) * TAG_COUNT + g;
+        const pi = (pPrev + 1) * TAG_COUNT + p;
+        tr[gi]! += 1;
+        this.transitionSums[gi]! += c;
+        tr[pi]! -= 1;
+        this.transitionSums[pi]! -= c;
+      }
+    }
+    this.step++;
+    return errors;
+  }
+
+  /** The averaged weights: w − sums / steps. */
+  averaged(): TaggerWeights {
+    const out = emptyWeights(this.current.bits, this.current.featuresPerToken);
+    const c = this.step;
+    for (let k = 0; k < out.weights.length; k++) out.weights[k] = this.current.weights[k]! - this.weightSums[k]! / c;
+    for (let k = 0; k < out.transitions.length; k++) out.transitions[k] = this.current.transitions[k]! - this.transitionSums[k]! / c;
+    return out;
+  }
+}
+
+/** One tagger in a model file: only non-zero buckets, as base64 typed arrays. */
+export interface StoredWeights {
+  bits: number;
+  featuresPerToken: number;
+  /** Indices of the buckets stored, ascending (base64 of a little-endian Uint32Array). */
+  buckets: string;
+  /** TAG_COUNT weights per stored bucket (base64 of a little-endian Float32Array). */
+  weights: string;
+  transitions: number[];
+}
+
+/** The file format of a trained model (JSON). */
+export interface TaggerFile {
+  format: "claimtrace.attribution-tagger/1";
+  featureVersion: number;
+  tags: number;
+  /** The first-stage tagger, then the second stage that reads its tags. */
+  stages: StoredWeights[];
+  /** See LearnedTagger.newCueMargin. */
+  newCueMargin: number;
+  /** What the model was trained on and how (free-form, for the reader). */
+  trainedOn: Record<string, unknown>;
+}
+
+export function weightsToStored(model: TaggerWeights): StoredWeights {
+  const buckets: number[] = [];
+  const rows = model.weights.length / TAG_COUNT;
+  for (let b = 0; b < rows; b++) {
+    for (let y = 0; y < TAG_COUNT; y++) {
+      if (model.weights[b * TAG_COUNT + y] !== 0) {
+        buckets.push(b);
+        break;
+      }
+    }
+  }
+  const idx = Uint32Array.from(buckets);
+  const vals = new Float32Array(buckets.length * TAG_COUNT);
+  buckets.forEach((b, k) => vals.set(model.weights.subarray(b * TAG_COUNT, (b + 1) * TAG_COUNT), k * TAG_COUNT));
+  return {
+    bits: model.bits,
+    featuresPerToken: model.featuresPerToken,
+    buckets: Buffer.from(idx.buffer, idx.byteOffset, idx.byteLength).toString("base64"),
+    weights: Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength).toString("base64"),
+    transitions: Array.from(model.transitions),
+  };
+}
+
+export function modelFile(stages: readonly TaggerWeights[], trainedOn: Record<string, unknown>, newCueMargin: number): TaggerFile {
+  return { format: "claimtrace.attribution-tagger/1", featureVersion: FEATURE_VERSION, tags: TAG_COUNT, stages: stages.map(weightsToStored), newCueMargin, trainedOn };
+}
+
+/** The stages of a model file, checked against this build's features. */
+export function stagesFromFile(file: TaggerFile): TaggerWeights[] {
+  if (file.format !== "claimtrace.attribution-tagger/1") throw new Error(`not an attribution tagger model (format ${String(file.format)})`);
+  if (file.featureVersion !== FEATURE_VERSION || file.tags !== TAG_COUNT)
+    throw new Error(`attribution model made for feature version ${file.featureVersion}; this claimtrace uses ${FEATURE_VERSION}: train it again`);
+  if (!Array.isArray(file.stages) || file.stages.length === 0) throw new Error("attribution model: no stages");
+  return file.stages.map(weightsFromStored);
+}
+
+function weightsFromStored(file: StoredWeights): TaggerWeights {
+  if (!Number.isInteger(file.bits) || file.bits < 4 || file.bits > 26) throw new Error(`attribution model: bad bits ${file.bits}`);
+  const model = emptyWeights(file.bits, file.featuresPerToken);
+  const idxBuf = Buffer.from(file.buckets, "base64");
+  const valBuf = Buffer.from(file.weights, "base64");
+  // Copies, so the typed arrays are aligned whatever the Buffer pool's offsets are.
+  const idx = new Uint32Array(new Uint8Array(idxBuf).buffer);
+  const vals = new Float32Array(new Uint8Array(valBuf).buffer);
+  if (vals.length !== idx.length * TAG_COUNT || file.transitions.length !== model.transitions.length) throw new Error("attribution model: weights and buckets disagree");
+  const rows = 1 << file.bits;
+  idx.forEach((b, k) => {
+    if (b >= rows) throw new Error("attribution model: bucket out of range");
+    model.weights.set(vals.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), b * TAG_COUNT);
+  });
+  model.transitions.set(file.transitions);
+  return model;
+}
