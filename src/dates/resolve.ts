@@ -373,11 +373,15 @@ const FAMILY_OF_GROUP = [0, ISO, YEAR, MONTH, WEEKDAY, HOLIDAY, SEASON, RELATIVE
 /** The family each pattern needs, in the order of `patterns()`. */
 const NEEDS = [ISO, MONTH, MONTH, MONTH, MONTH, HOLIDAY, SEASON, WEEKDAY, RELATIVE, YEAR];
 
-const PATTERNS = patterns().map(([re, make], i) => [re, make, NEEDS[i]!] as const);
+type Maker = (m: RegExpExecArray, ctx: Context) => Omit<DateMention, "start" | "end"> | null;
+/** Each pattern with the family it needs and a sticky copy for matching at a given offset. */
+const PATTERNS = patterns().map(([re, make], i) => [re, make, NEEDS[i]!, new RegExp(re.source, re.flags.replace("g", "") + "y")] as const);
 
 interface Trigger {
   at: number;
   family: number;
+  /** The shared token the trigger word is (when found on tokens): a match can only start up to three tokens earlier. */
+  token?: number;
 }
 
 function triggers(text: string, span: Span): Trigger[] {
@@ -465,6 +469,16 @@ function inDateContext(text: string, tokens: readonly Token[], i: number, family
   return true;
 }
 
+const MONTH_WORDS = new Set(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]);
+
+/** "mid-January", "early-2016", "late-March": one token, a month or a year after its qualifier. */
+function hyphenedDateFamily(word: string): number {
+  const m = /^(?:mid|early|late)-(.+)$/i.exec(word);
+  if (!m) return 0;
+  if (MONTH_WORDS.has(m[1]!)) return MONTH;
+  return /^(?:19|20)\d\d$/.test(m[1]!) ? YEAR : 0;
+}
+
 /** Date words among the shared tokens: one array read rejects most words, without building strings. */
 function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
   const out: Trigger[] = [];
@@ -479,7 +493,7 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
         if ((c === 49 && c2 === 57) || (c === 50 && c2 === 48)) {
           // the year pattern needs its preposition ("in 2016", "mid-2016"): a bare year elsewhere runs nothing
           const family = (text.charCodeAt(t.end) === 45 ? ISO : 0) | (wordBefore(text, tokens, i, true) && YEAR_LEADS.has(wordBefore(text, tokens, i, true)!) ? YEAR : 0);
-          if (family) out.push({ at: start, family });
+          if (family) out.push({ at: start, family, token: i });
         }
       }
       continue;
@@ -493,20 +507,27 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
     }
     const key = wordKey(text.charCodeAt(start), wordLength);
     if (key < 0) continue;
+    if (len > 5 && text.charCodeAt(start + 3) === 45 || len > 7 && text.charCodeAt(start + 5) === 45 || len > 6 && text.charCodeAt(start + 4) === 45) {
+      const family = hyphenedDateFamily(text.slice(start, t.end));
+      if (family) {
+        out.push({ at: start, family, token: i });
+        continue;
+      }
+    }
     const last = text.charCodeAt(start + wordLength - 1);
     if (((LAST_LETTERS[key]! >>> (last & 31)) & 1) === 0) continue;
     const list = WORD_FAMILIES[key];
     if (list !== undefined) {
       for (let k = 0; k < list.length; k++) {
         const [word, family] = list[k]!;
-        if (word.charCodeAt(wordLength - 1) === last && text.startsWith(word, start) && inDateContext(text, tokens, i, family)) out.push({ at: start, family });
+        if (word.charCodeAt(wordLength - 1) === last && text.startsWith(word, start) && inDateContext(text, tokens, i, family)) out.push({ at: start, family, token: i });
       }
       continue;
     }
     if (AFTER_DEICTIC_KEYS[key] && i > 0) {
       const prev = tokens[i - 1]!;
       if (isOneOf(text, prev.start, prev.end - prev.start, DEICTIC) && isOneOf(text, start, wordLength, AFTER_DEICTIC))
-        out.push({ at: start, family: RELATIVE });
+        out.push({ at: start, family: RELATIVE, token: i });
     }
   }
   return out;
@@ -521,10 +542,35 @@ export function findDatesInSentences(text: string, sentences: readonly Span[], p
   for (const s of sentences) {
     while (t < all.length && all[t]!.at < s.start) t++;
     let families = 0;
-    for (let u = t; u < all.length && all[u]!.at < s.end; u++) families |= all[u]!.family;
-    if (families) for (const d of findWith(text, s, pub, publishedAt, families)) out.push(d);
+    let u = t;
+    for (; u < all.length && all[u]!.at < s.end; u++) families |= all[u]!.family;
+    if (!families) continue;
+    const starts = tokens ? matchStarts(tokens, all, t, u, s) : undefined;
+    for (const d of findWith(text, s, pub, publishedAt, families, starts)) out.push(d);
   }
   return out;
+}
+
+/**
+ * Where a pattern's match may start, for each family of the sentence's triggers: every pattern's match holds a word of
+ * its family and starts at most three tokens before it ("in mid - June", "the day before", "New Year's"), so the
+ * patterns are tried there only, as sticky matches, instead of scanning the whole sentence.
+ */
+function matchStarts(tokens: readonly Token[], all: readonly Trigger[], from: number, to: number, sentence: Span): Array<number[] | undefined> {
+  const starts: Array<number[] | undefined> = [];
+  for (let u = from; u < to; u++) {
+    const trigger = all[u]!;
+    for (let bit = 0; 1 << bit <= trigger.family; bit++) {
+      if (!(trigger.family & (1 << bit))) continue;
+      const list = (starts[bit] ??= []);
+      // triggers are in text order, so each one's window only adds offsets after the last one kept: the list stays sorted
+      for (let k = Math.max(0, trigger.token! - 3); k <= trigger.token!; k++) {
+        const at = tokens[k]!.start;
+        if (at >= sentence.start && (list.length === 0 || at > list[list.length - 1]!)) list.push(at);
+      }
+    }
+  }
+  return starts;
 }
 
 /** A sentence's context; its tense is read only when a pattern needs it. */
@@ -544,20 +590,43 @@ function parsePub(publishedAt: string | null): Date | null {
   return publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T00:00:00Z`) : null;
 }
 
-function findWith(text: string, span: Span, pub: Date | null, publishedAt: string | null, families: number): DateMention[] {
+function findWith(
+  text: string,
+  span: Span,
+  pub: Date | null,
+  publishedAt: string | null,
+  families: number,
+  starts?: ReadonlyArray<readonly number[] | undefined>,
+): DateMention[] {
   if (!families) return [];
   const sentence = text.slice(span.start, span.end);
   const ctx = new SentenceContext(pub, pub ? publishedAt : null, sentence);
   const found: DateMention[] = [];
-  for (const [re, make, needs] of PATTERNS) {
+  const take = (m: RegExpExecArray, make: Maker) => {
+    const start = span.start + m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) return;
+    const made = make(m, ctx);
+    if (made) found.push({ start, end, ...made });
+  };
+  for (const [re, make, needs, sticky] of PATTERNS) {
     if (!(families & needs)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
-      const start = span.start + m.index;
-      const end = start + m[0].length;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
-      const made = make(m, ctx);
-      if (made) found.push({ start, end, ...made });
+    const positions = starts?.[31 - Math.clz32(needs)];
+    if (!positions) {
+      re.lastIndex = 0;
+      for (let m = re.exec(sentence); m; m = re.exec(sentence)) take(m, make);
+      continue;
+    }
+    // the matches a scan from the sentence start would find, leftmost first, each search going on after the last match
+    let next = 0;
+    for (const p of positions) {
+      const offset = p - span.start;
+      if (offset < next) continue;
+      sticky.lastIndex = offset;
+      const m = sticky.exec(sentence);
+      if (!m) continue;
+      take(m, make);
+      next = offset + m[0].length;
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -631,9 +631,9 @@ class Reader {
       if (!compound) {
         if (NP_STOP_WORDS.has(w) || NP_BREAKERS.has(w) || WORD_NUMBER(w) || SCALES.has(w)) break;
         if (MONTHS.has(w) && /^[A-Z]/.test(t.text)) break;
-        if (/ly$/.test(w) && w.length > 4 && !["family", "july", "italy", "ally", "assembly", "rally", "supply", "belly", "jelly"].includes(w)) break;
+        if (w.endsWith("ly") && w.length > 4 && !NOUNS_IN_LY.has(w)) break;
         // a participle after the head noun starts a clause: "63 soldiers killed", "600 people living"
-        if (words.length > 0 && /(ed|ing)$/.test(w) && w.length > 4 && isPluralNoun(words[words.length - 1]!.lower)) break;
+        if (words.length > 0 && isParticipleForm(w) && w.length > 4 && isPluralNoun(words[words.length - 1]!.lower)) break;
       }
       words.push({ start: t.start, end: L[e - 1]!.end, lower, text: t.text });
       x = e;
@@ -641,13 +641,13 @@ class Reader {
       if (isPluralNoun(w) && !compound) break;
     }
     // A phrase that is only a participle or an adjective is not what the number counts ("around 73 raising").
-    while (words.length > 0 && /(ed|ing)$/.test(words[words.length - 1]!.lower) && !words[words.length - 1]!.lower.includes("-")) words.pop();
+    while (words.length > 0 && isParticipleForm(words[words.length - 1]!.lower) && !words[words.length - 1]!.lower.includes("-")) words.pop();
     if (words.length === 0) return null;
     // Participles before the head are dropped from the lemma: "400 charging stations" counts stations.
-    const kept = words.filter((w, idx) => idx === words.length - 1 || !/(ed|ing)$/.test(w.lower) || w.lower.includes("-"));
+    const kept = words.filter((w, idx) => idx === words.length - 1 || !isParticipleForm(w.lower) || w.lower.includes("-"));
     const lemma = kept
       .map((t, idx) => {
-        const w = t.lower.replace(/['’]s$/, "");
+        const w = t.lower.endsWith("'s") || t.lower.endsWith("’s") ? t.lower.slice(0, -2) : t.lower;
         return idx === kept.length - 1 ? singular(w) : degree(w);
       })
       .join(" ");
@@ -923,10 +923,21 @@ class Reader {
   }
 }
 
+/** Words in -ly that are nouns, not adverbs ("family", "rally"). */
+const NOUNS_IN_LY = new Set(["family", "july", "italy", "ally", "assembly", "rally", "supply", "belly", "jelly"]);
+
+/** Ends in -ed or -ing ("killed", "living"): a participle, or a noun that looks like one. */
+function isParticipleForm(w: string): boolean {
+  return w.endsWith("ed") || w.endsWith("ing");
+}
+
 /** Whether a lower-cased word looks like a plural noun ("soldiers", "men", "casualties"), not "its" or "news". */
 function isPluralNoun(w: string): boolean {
   if (IRREGULAR_PLURALS.has(w)) return IRREGULAR_PLURALS.get(w) !== w && w !== "people" ? true : w === "people";
-  return /[^su'’]s$/.test(w) && w.length > 3 && !/(ous|ics|ss|us|is)$/.test(w);
+  // an -s after anything but s, u, i or an apostrophe, and not -ics ("politics")
+  if (w.length <= 3 || !w.endsWith("s")) return false;
+  const before = w[w.length - 2]!;
+  return before !== "s" && before !== "u" && before !== "i" && before !== "'" && before !== "’" && !w.endsWith("ics");
 }
 
 const AMBIGUOUS_UNITS = new Set(["m", "g", "l", "w", "v", "p", "s", "a", "in", "sen", "min", "sec", "mi", "db", "kt", "kn", "war", "us", "point", "points", "times", "second", "degree"]);
@@ -936,31 +947,39 @@ export function singular(word: string): string {
   const w = word;
   const irregular = IRREGULAR_PLURALS.get(w);
   if (irregular) return irregular;
-  const last = w.split(/[\s-]/).pop() ?? w;
-  if (last !== w) {
-    const s = singular(last);
-    return w.slice(0, w.length - last.length) + s;
-  }
-  if (/men$/.test(w) && w.length > 4) return w.slice(0, -3) + "man"; // "servicemen", "fishermen"
-  if (/ies$/.test(w) && w.length > 4) return w.slice(0, -3) + "y";
-  if (/(ss|us|is)$/.test(w)) return w;
-  if (/(ches|shes|xes|sses|zzes)$/.test(w)) return w.slice(0, -2);
-  if (/s$/.test(w) && !/ss$/.test(w) && w.length > 2) return w.slice(0, -1);
+  // the last part of a phrase or a compound is what turns singular ("Russian soldiers", "first-graders")
+  let cut = w.length - 1;
+  while (cut >= 0 && !isPartBreak(w.charCodeAt(cut))) cut--;
+  if (cut >= 0) return w.slice(0, cut + 1) + singular(w.slice(cut + 1));
+  if (w.endsWith("men") && w.length > 4) return w.slice(0, -3) + "man"; // "servicemen", "fishermen"
+  if (w.endsWith("ies") && w.length > 4) return w.slice(0, -3) + "y";
+  if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is")) return w;
+  if (w.endsWith("ches") || w.endsWith("shes") || w.endsWith("xes") || w.endsWith("sses") || w.endsWith("zzes")) return w.slice(0, -2);
+  if (w.endsWith("s") && w.length > 2) return w.slice(0, -1);
   return w;
 }
+
+/** A hyphen or a white-space character (what `\s` matches). */
+function isPartBreak(c: number): boolean {
+  if (c === 45 || c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 128) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const COMPARATIVES = new Set(["smaller", "larger", "bigger", "longer", "older", "wider", "greater", "higher", "lower", "shorter", "younger", "stronger", "weaker", "newer", "faster", "slower", "cheaper", "richer", "poorer"]);
 
 /** Positive degree of an adjective ("proudest" → "proud", "smaller" → "small", "best" → "good"). */
 export function degree(word: string): string {
   const irregular = IRREGULAR_DEGREES.get(word);
   if (irregular) return irregular;
   if (NOT_DEGREES.has(word)) return word;
-  if (/[^aeiou]est$/.test(word) && word.length > 5) {
+  if (word.length > 5 && word.endsWith("est") && !"aeiou".includes(word[word.length - 4]!)) {
     const stem = word.slice(0, -3);
     if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
     if (/i$/.test(stem)) return stem.slice(0, -1) + "y";
     return stem.endsWith("l") || stem.endsWith("g") || stem.endsWith("d") || stem.endsWith("t") || stem.endsWith("r") ? stem : stem;
   }
-  if (/(ller|ger|der|ter|ner)$/.test(word) && ["smaller", "larger", "bigger", "longer", "older", "wider", "greater", "higher", "lower", "shorter", "younger", "stronger", "weaker", "newer", "faster", "slower", "cheaper", "richer", "poorer"].includes(word))
+  if (COMPARATIVES.has(word) && /(ller|ger|der|ter|ner)$/.test(word))
     return IRREGULAR_DEGREES.get(word) ?? word.replace(/(.)\1er$/, "$1").replace(/er$/, "").replace(/^larg$/, "large").replace(/^wid$/, "wide");
   return word;
 }

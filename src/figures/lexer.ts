@@ -13,8 +13,8 @@ export interface Lex extends Span {
   lower: string;
   /** No white space between this lexeme and the previous one. */
   glued: boolean;
-  /** Parsed value of a `num` lexeme ("134,500" → 134500, ".5" → 0.5). */
-  num?: number;
+  /** Parsed value of a `num` lexeme ("134,500" → 134500, ".5" → 0.5); undefined for other lexemes. */
+  num: number | undefined;
 }
 
 const LETTER = /[\p{L}\p{M}]/u;
@@ -101,9 +101,8 @@ export function lex(text: string, span: Span = { start: 0, end: text.length }): 
     }
     const t = text.slice(start, i);
     const lower = kind === "word" && cased ? t.toLowerCase() : t;
-    const l: Lex = { start, end: i, kind, text: t, lower, glued: start === prevEnd };
-    if (num !== undefined) l.num = num;
-    out.push(l);
+    // one object shape for every lexeme (`num` always present) keeps the grammar's property reads monomorphic
+    out.push({ start, end: i, kind, text: t, lower, glued: start === prevEnd, num });
     prevEnd = i;
   }
   return out;

@@ -38,14 +38,17 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     let dj = di;
     while (dj < dates.length && dates[dj]!.start < sentence.end) dj++;
     const sentenceDates = dates.slice(di, dj);
-    while (ti < tokens.length && tokens[ti]!.start < sentence.start) ti++;
+    ti = firstTokenFrom(tokens, sentence.start, ti);
     if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, sentenceDates) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const inSentence: Figure[] = [];
     const { quantities, lexemes } = readQuantitiesAndLexemes(doc.text, sentence);
+    // the attributions whose content reaches into this sentence, in their order, and the first with its cue here
+    const reaching = attributions.filter((a) => a.content.some((c) => c.start < sentence.end && sentence.start < c.end));
+    const cueHere = attributions.find((a) => a.cue && contains(sentence, a.cue)) ?? null;
     for (const q of quantities) {
       if (q.role !== "quantity" || q.weak) continue;
       if (sentenceDates.some((d) => contains(d, q.number))) continue; // "Feb. 24", "in 2016", "two days ago" are dates
-      const attribution = attributions.find((a) => a.content.some((c) => contains(c, q))) ?? null;
+      const attribution = reaching.find((a) => a.content.some((c) => contains(c, q))) ?? null;
       const fig: Figure = {
         id: `f${++n}`,
         start: q.start,
@@ -59,7 +62,7 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
         subject: subjectOf(doc.text, sentence, q),
         attribution: attribution?.id ?? null,
         speaker: attribution?.speaker ?? null,
-        date: dateOf(doc, sentence, q, attribution, attributions, dates, sentenceDates),
+        date: dateOf(doc, q, attribution, cueHere, dates, sentenceDates),
         revises: null,
       };
       inSentence.push(fig);
@@ -68,6 +71,18 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     for (const f of inSentence) figures.push(f);
   }
   return figures;
+}
+
+/** Index of the first token at or after `offset`, searching from `from` (tokens are in text order). */
+function firstTokenFrom(tokens: readonly Token[], offset: number, from: number): number {
+  let lo = from;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Number words that can start a figure on their own (a bare "one" cannot: it is dropped as a determiner). */
@@ -226,10 +241,9 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): s
  */
 function dateOf(
   doc: Readonly<Document>,
-  sentence: Span,
   q: Quantity,
   attribution: Attribution | null,
-  attributions: readonly Attribution[],
+  cueHere: Attribution | null,
   dates: readonly DateMention[],
   sentenceDates: readonly DateMention[],
 ): string | null {
@@ -240,7 +254,6 @@ function dateOf(
     if (said) return said;
   }
   // A cue in this sentence whose content does not hold the figure still dates the sentence's statement.
-  const cueHere = attributions.find((a) => a.cue && contains(sentence, a.cue));
   if (cueHere) {
     const said = statementDate(doc, cueHere, dates);
     if (said) return said;

@@ -123,3 +123,14 @@ test("common words that only sometimes name a date: 'before', 'ago', 'fall', a b
   assert.deepEqual(found("The plant closed in 2019 and reopened three weeks ago."), [["in 2019", "2019-01-01"], ["three weeks ago", "2022-12-14"]]);
   assert.deepEqual(found("The bridge reopened last fall."), [["last fall", "2022-09-01"]]);
 });
+
+test("'mid-June' and 'early-2016' are dates; a number word inside a compound is not a count of days", () => {
+  const found = (text: string) => {
+    const d = datesStage.run(runPipeline(doc(text, "2016-09-20"), [segmentStage])).dates ?? [];
+    return d.map((x) => [text.slice(x.start, x.end), x.value, x.until]);
+  };
+  assert.deepEqual(found("Talks stalled in mid-June."), [["in mid-June", "2016-06-01", "2016-06-30"]]);
+  assert.deepEqual(found("The plant closed in early-2016."), [["early-2016", "2016-01-01", "2016-12-31"]]);
+  // "five years ago" would be twenty years off
+  assert.deepEqual(found("Twenty-five years ago, she founded the group."), []);
+});
