@@ -142,6 +142,8 @@ const STARTERS = new Set<string>([
   ...[...CURRENCY_PREFIXES.keys()].filter((k) => /^[a-z]+$/.test(k)), "hk", "c", "s", "nz", "au", "ca", "y",
 ]);
 
+const TIME_UNIT_WORDS = new Set(["second", "minute", "hour", "day", "week", "month", "year"]);
+
 /** Symbols that can begin a quantity: currency signs, "~", "≈" and minus signs. */
 const STARTER_SYMBOLS = new Set(["$", "€", "£", "¥", "₹", "₽", "₴", "₪", "~", "≈", "-", "−", "–"]);
 
@@ -160,7 +162,8 @@ class Reader {
     let last: Quantity | null = null;
     for (const q of this.out) {
       if (q.role !== "quantity") continue;
-      if (q.unit && q.unitKind !== "percent" && q.unitKind !== "age" && !q.unit.startsWith("% ")) last = q;
+      // not a time unit either: "Three days ago it was a thousand" counts no days
+      if (q.unit && q.unitKind !== "percent" && q.unitKind !== "age" && !q.unit.startsWith("% ") && !TIME_UNIT_WORDS.has(q.unit)) last = q;
       else if (!q.unit && last && !q.weak && q.value !== null && Number.isFinite(q.value)) {
         q.unit = last.unit;
         q.unitKind = last.unitKind;
@@ -723,6 +726,8 @@ class Reader {
     let second: number | null = null;
     let value = core.value;
     let qualifier: Qualifier = q.qualifier;
+    // "a dozen", "a thousand": a round number named with the article is an estimate
+    if (qualifier === "exact" && core.kind === "words" && (L[numIdx]!.lower === "a" || L[numIdx]!.lower === "an")) qualifier = "approximate";
     if (core.kind === "vague") {
       first = core.lo;
       second = core.hi;
@@ -790,7 +795,8 @@ class Reader {
       unitKind,
       noun: u.noun,
       role,
-      weak: core.weak || (core.kind === "fraction" && core.value !== null && core.value < 1 && unitKind !== "measure"),
+      // a bare fraction is mostly a determiner ("half the city"); a qualified one is a claim ("fewer than half")
+      weak: core.weak || (core.kind === "fraction" && core.value !== null && core.value < 1 && unitKind !== "measure" && qualifier === "exact"),
       number: numSpan,
     };
     if (role === "quantity") quantity.role = this.classify(quantity, numIdx, core, cur !== null, startLex !== i || q.qualifier !== "exact");

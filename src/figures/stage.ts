@@ -1,6 +1,6 @@
 import { attributionsOf, statementDate } from "../dates/stage.js";
 import type { DateMention } from "../dates/resolve.js";
-import { MEASURE_WORDS, PERSON_NOUNS, REVISION_CUE } from "../lang/en/quantities.js";
+import { ATTRIBUTIVE_MEASURES, CHANGE_MEASURES, MEASURE_WORDS, NOT_CLAIMED_COUNTS, PERSON_NOUNS, REVISION_CUE, REVISION_FROM, TIME_REFERENCE_AFTER, TIME_UNITS } from "../lang/en/quantities.js";
 import type { Attribution, Figure } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import { contains, type Span } from "../model/span.js";
@@ -48,6 +48,7 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     for (const q of quantities) {
       if (q.role !== "quantity" || q.weak) continue;
       if (sentenceDates.some((d) => contains(d, q.number))) continue; // "Feb. 24", "in 2016", "two days ago" are dates
+      if (notAClaim(q, lexemes)) continue;
       const attribution = reaching.find((a) => a.content.some((c) => contains(c, q))) ?? null;
       const fig: Figure = {
         id: `f${++n}`,
@@ -65,12 +66,45 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
         date: dateOf(doc, q, attribution, cueHere, dates, sentenceDates),
         revises: null,
       };
+      const revised = revisionRange(doc.text, sentence, q, lexemes);
+      if (revised) {
+        // "revised its count from 63 to 89": the old figure, then the new one that revises it
+        inSentence.push({ ...fig, end: q.number.end, value: q.first, low: null, high: null, qualifier: "exact" });
+        inSentence.push({ ...fig, id: `f${++n}`, start: revised.start, value: q.second, low: null, high: null, qualifier: "exact", revises: fig.id });
+        continue;
+      }
       inSentence.push(fig);
     }
     markRevisions(doc.text, inSentence);
     for (const f of inSentence) figures.push(f);
   }
   return figures;
+}
+
+/** "revised its count from 63 to 89": a range that is a revision; where its second number starts. */
+function revisionRange(text: string, sentence: Span, q: Quantity, ls: readonly Lex[]): Span | null {
+  if (q.value !== null || q.qualifier !== "range" || q.first === null || q.second === null) return null;
+  if (!REVISION_FROM.test(text.slice(Math.max(sentence.start, q.start - 60), q.start))) return null;
+  const to = ls.findIndex((l) => l.start >= q.number.end && (l.lower === "to" || l.lower === "-" || l.lower === "–"));
+  const second = ls[to + 1];
+  return to >= 0 && second && second.end <= q.end ? { start: second.start, end: q.end } : null;
+}
+
+/**
+ * Amounts nobody claims: an age in apposition ("Ivan, 27,"), a time reference ("Four days after the strike", "after
+ * eight months of occupation") and counts that only frame a statement ("the two sides", "citing three sources").
+ */
+function notAClaim(q: Quantity, ls: readonly Lex[]): boolean {
+  if (q.unitKind === "age" && q.end === q.number.end) return true;
+  const unit = q.unit?.split(" ").pop() ?? "";
+  if (NOT_CLAIMED_COUNTS.has(unit)) return true;
+  if (TIME_UNITS.has(unit) && q.qualifier === "exact") {
+    const after = ls.find((l) => l.start >= q.end)?.lower ?? "";
+    let before = "";
+    for (const l of ls) if (l.end <= q.start) before = l.lower;
+    if (TIME_REFERENCE_AFTER.has(after) || (before === "after" && after === "of")) return true;
+  }
+  return false;
 }
 
 /** Index of the first token at or after `offset`, searching from `from` (tokens are in text order). */
@@ -213,26 +247,52 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): s
     const two = ls[i + 1] && MEASURE_FIRST_WORDS.has(w) ? MEASURE_WORDS.get(`${w} ${ls[i + 1]!.lower}`) : undefined;
     return two ?? MEASURE_WORDS.get(w) ?? null;
   };
-  // Inside the figure ("63 soldiers killed" is not inside, but "killed and wounded" may follow directly).
+  // "two of the wounded were …": the words after a partitive "of" name the whole the figure is part of, not its measure
+  let from = last;
+  if (ls[from]?.lower === "of") {
+    from++;
+    while (PARTITIVE_DETERMINERS.has(ls[from]?.lower ?? "")) from++;
+    if (at(from)) from++;
+  }
+  // A change verb ("rose to 14") or an attributive participle ("mobilised soldiers") only when nothing names the measure.
+  let weak: string | null = null;
+  const found = (i: number): string | null => {
+    const m = at(i);
+    if (!m) return null;
+    if (CHANGE_MEASURES.has(m) || (ATTRIBUTIVE_MEASURES.has(m) && isAttributive(ls, i))) {
+      weak ??= m;
+      return null;
+    }
+    return m;
+  };
   for (let d = 0; d < 10; d++) {
-    const after = last + d;
+    const after = from + d;
     if (after < ls.length) {
       if ([";", "."].includes(ls[after]!.text) || other(after)) break;
-      const m = at(after);
+      const m = found(after);
       if (m) return m;
     }
   }
   for (let d = 1; d <= 30; d++) {
     const before = first - d;
     if (before < 0 || ls[before]!.text === ";" || other(before)) break;
-    const m = at(before);
+    const m = found(before);
     if (m) return m;
   }
+  if (weak) return weak;
   if (q.unit) {
     const head = q.unit.split(" ").pop()!;
     return MEASURE_WORDS.get(head) ?? MEASURE_WORDS.get(`${head}s`) ?? null;
   }
   return null;
+}
+
+const PARTITIVE_DETERMINERS = new Set(["the", "those", "these", "its", "their", "his", "her", "our"]);
+
+/** "mobilised Russian soldiers", "mobilised men": the participle describes the counted people before a noun. */
+function isAttributive(ls: readonly Lex[], i: number): boolean {
+  const next = ls[i + 1];
+  return !!next && next.kind === "word" && (/^[A-Z]/.test(next.text) || /[^s]s$/.test(next.lower));
 }
 
 /**

@@ -89,14 +89,11 @@ test("dates, years, times, ordinals and unit names are not figures", () => {
   assert.equal(figs[0]!.measure, "launched");
 });
 
-test("an age in apposition is an age, not a count of anything", () => {
+test("an age in apposition is an age, not a figure anyone claims", () => {
   const figs = figures("Ivan, 27, a reservist from the Samara region, said he and 15 other men had handed in written refusals.", { publishedAt: "2022-11-15" });
   assert.deepEqual(
     figs.map((f) => [f.value, f.unit, f.subject, f.measure]),
-    [
-      [27, "year of age", null, null],
-      [15, "people", "other men", "refused"],
-    ],
+    [[15, "people", "other men", "refused"]],
   );
 });
 
@@ -132,4 +129,28 @@ test("numbers inside dates make no figures, while a figure beside a date keeps i
   const figs = figures(text);
   assert.deepEqual(texts(text, figs), ["$1million or more"]);
   assert.equal(figs[0]!.qualifier, "at_least");
+});
+
+test("measures: a partitive names the whole, a change verb yields to the measure it changes, 'mobilised' before a noun describes", () => {
+  const measures = (text: string) => figures(text).map((f) => [text.slice(f.start, f.end), f.measure]);
+  assert.deepEqual(measures("The number of people wounded in the attack rose to 14 on Monday evening."), [["14", "wounded"]]);
+  assert.deepEqual(measures("Prices rose to $5 a litre."), [["$5 a litre", "rose"]]);
+  assert.deepEqual(measures("A doctor said two of the wounded were in serious condition."), [["two", null]]);
+  assert.deepEqual(measures("The army said “up to 400” mobilised Russian soldiers had been killed."), [["up to 400", "killed"]]);
+  assert.deepEqual(measures("The ministry said 300,000 reservists had been mobilised."), [["300,000 reservists", "mobilised"]]);
+});
+
+test("not claims: ages in apposition, time references, framing counts; a revision range is two figures", () => {
+  assert.deepEqual(texts("Ivan, 27, said he refused.", figures("Ivan, 27, said he refused.")), []);
+  const t1 = "Four days after the strike, 12 people were still missing.";
+  assert.deepEqual(texts(t1, figures(t1)), ["12 people"]);
+  const t2 = "Citing three sources, the paper said the two sides had met.";
+  assert.deepEqual(texts(t2, figures(t2)), []);
+  const t3 = "The ministry revised its count from 63 to 89.";
+  const [old, revised, ...rest] = figures(t3);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([t3.slice(old!.start, old!.end), old!.value, t3.slice(revised!.start, revised!.end), revised!.value], ["63", 63, "89", 89]);
+  assert.equal(revised!.revises, old!.id);
+  const t4 = "Fewer than half of the men found a lawyer, and the total passed 1,800.";
+  assert.deepEqual(figures(t4).map((f) => [t4.slice(f.start, f.end), f.value, f.qualifier]), [["Fewer than half of the men", 0.5, "less_than"], ["passed 1,800", 1800, "more_than"]]);
 });

@@ -941,6 +941,19 @@ export const MEASURE_WORDS: ReadonlyMap<string, string> = new Map([
   ["vaccinated", "vaccinated"],
 ]);
 
+/** Counted nouns that frame a statement rather than claim an amount: "the two sides", "citing three sources". */
+export const NOT_CLAIMED_COUNTS = new Set(["side", "source"]);
+
+/** Units of time; "N days after/before/later/earlier/ago" is a time reference, not an amount. */
+export const TIME_UNITS = new Set(["second", "minute", "hour", "day", "week", "month", "year", "decade"]);
+export const TIME_REFERENCE_AFTER = new Set(["after", "before", "later", "earlier", "ago"]);
+
+/** Measures that say how a number changed ("rose to 14"): used only when nothing in the clause names what it counts. */
+export const CHANGE_MEASURES = new Set(["rose", "fell"]);
+
+/** Measures whose participle also describes people ("mobilised soldiers"): weak when used before a noun. */
+export const ATTRIBUTIVE_MEASURES = new Set(["mobilised"]);
+
 /** Month names and abbreviations, for telling "Feb. 24" and "24 February" from a quantity. */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ["january", 1],
@@ -1144,4 +1157,7 @@ export const PERSON_NOUNS = new Set([
 ]);
 
 /** Words right before a second figure that make it a revision of the first ("before revising the number to 89"). */
+/** A revision verb before "from X to Y": the range is an old and a new figure ("revised its count once, from 63 to 89"). */
+export const REVISION_FROM = /\b(?:revis|rais|lower|updat|correct|adjust|increas|upp|reduc|cut|bump)\w*\b[^.;!?]{0,40}\bfrom\s*$/i;
+
 export const REVISION_CUE = /\b(?:revis|rais|lower|updat|correct|adjust|increas|upp|reduc|cut|bump)\w*\b[^.;!?]{0,40}\bto\s*$/i;
