@@ -379,6 +379,10 @@ class Reader {
     if (w === "half" && !t.glued) {
       const next = L[i + 1];
       const prev = this.low(i - 1);
+      // "half a million": a number, not a share
+      const scale = SCALES.get(L[i + 2]?.lower ?? "");
+      if ((next?.lower === "a" || next?.lower === "an") && scale !== undefined && scale >= 1000)
+        return { value: 0.5 * scale, lo: null, hi: null, end: i + 3, kind: "words", scale, raw: 0.5, weak: false };
       if (next && !next.glued && (next.lower === "of" || POSSESSIVE_DETERMINERS.has(next.lower) || next.lower === "a" || next.lower === "an") && !["the", "second", "first", "this", "last", "other", "and", "a"].includes(prev))
         return { value: 0.5, lo: null, hi: null, end: i + 1, kind: "fraction", scale: 1, raw: 0.5, weak: false };
       return null;

@@ -168,3 +168,8 @@ test("street numbers are labels, also before the street word and in spans", () =
   assert.deepEqual(roles("The shelter at 16-18 Mill Road and the flat at 3 Avenue Kleber were hit."), [["16", "label"], ["3", "label"]]);
   assert.deepEqual(roles("Shells hit 9 E 71st St on Monday."), [["9", "label"], ["71", "ordinal"]]);
 });
+
+test("half a million is a number, a qualified half a share", () => {
+  assert.deepEqual(amounts("The repairs cost over half a million dollars."), [["over half a million dollars", 500_000, "more_than", "dollar"]]);
+  assert.deepEqual(amounts("More than half of the voters stayed home."), [["More than half of the voters", 0.5, "more_than", "% voter"]]);
+});
