@@ -24,8 +24,9 @@ export interface ResponseCacheOptions {
 interface Entry {
   at: number;
   status: number;
-  contentType: string;
-  body: string;
+  /** Encoded once, so that serving it again only writes bytes. */
+  body: Uint8Array<ArrayBuffer>;
+  headers: Record<string, string>;
 }
 
 export class ResponseCache {
@@ -84,8 +85,18 @@ export class ResponseCache {
         const res = c.res;
         const contentType = res.headers.get("content-type") ?? "";
         if (res.status === 200 && contentType.startsWith("application/json")) {
-          const body = await res.clone().text();
-          if (body.length <= this.maxBodyBytes) entry = { at: this.now(), status: res.status, contentType, body };
+          const body = new Uint8Array(await res.clone().arrayBuffer());
+          if (body.byteLength <= this.maxBodyBytes)
+            entry = {
+              at: this.now(),
+              status: res.status,
+              body,
+              headers: {
+                "content-type": contentType,
+                "content-length": String(body.byteLength),
+                "x-content-type-options": "nosniff",
+              },
+            };
         }
       } finally {
         if (this.pending.get(key) === promise) this.pending.delete(key);
@@ -103,8 +114,5 @@ export class ResponseCache {
 }
 
 function respond(entry: Entry): Response {
-  return new Response(entry.body, {
-    status: entry.status,
-    headers: { "content-type": entry.contentType, "x-content-type-options": "nosniff" },
-  });
+  return new Response(entry.body, { status: entry.status, headers: entry.headers });
 }

@@ -355,7 +355,7 @@ export function openApiDocument() {
       },
       "/api/attributions": {
         get: {
-          summary: "Attributions (who said what), newest first",
+          summary: "Attributions (who said what): newest articles first, each article's in reading order",
           parameters: [
             ...PAGE_PARAMS,
             query("speaker", str, "text in the speaker's name (case-insensitive)"),

@@ -256,6 +256,8 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.ok(inKherson.length > 0 && inKherson.every((a) => khersonDocs.has(a.document)));
       const oneDoc = (await get(`/api/attributions?document=${lead.document}&limit=200`)).body;
       assert.ok(oneDoc.items.every((a: { document: string }) => a.document === lead.document));
+      const starts = oneDoc.items.map((a: { content: Array<{ start: number }> }) => a.content[0]!.start);
+      assert.deepEqual(starts, [...starts].sort((x: number, y: number) => x - y), "an article's statements in reading order");
       assert.ok(oneDoc.total < (await get("/api/attributions")).body.total);
       const january = (await allPages(app, "/api/attributions?from=2023-01-02&to=2023-01-04", 50)) as Array<Json>;
       assert.ok(january.length > 0 && january.every((a) => a.date >= "2023-01-02" && a.date <= "2023-01-04"));
