@@ -71,6 +71,7 @@ async function main(): Promise<void> {
       bits: opt("--bits") ? Number(opt("--bits")) : undefined,
       stages: opt("--stages") === "1" ? 1 : 2,
       newCueMargin: POLNEAR_NEW_CUE_MARGIN,
+      offsetScale: opt("--offset-scale") ? Number(opt("--offset-scale")) : undefined,
       folds: opt("--folds") ? Number(opt("--folds")) : undefined,
       onEpoch: (stage, e, errors) => console.error(`${stage}, epoch ${e}: ${errors} token errors`),
       trainedOn: { corpus: "PolNeAR", splits: trainOn },

@@ -10,7 +10,7 @@ import type { TokenView } from "../tokens.js";
  *
  * Changing a template changes what the weights mean: bump FEATURE_VERSION so older models are refused.
  */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 3;
 
 const enum T {
   Bias, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Suf3, Suf2, Shape0, Shape3, QuoteState, PrevMark, NextMark,
@@ -30,13 +30,17 @@ export function hashString(s: string, from = 0, to = s.length): number {
   return h >>> 0;
 }
 
-/** Mixes two 32-bit values into one (murmur3's finaliser over a combination). */
+/**
+ * Combines two 32-bit values into one feature key. Cheap on purpose (it runs some sixty times per token): the
+ * spreading over buckets is done once per feature by bucketOf, from the high bits of a product.
+ */
 export function mix(a: number, b: number): number {
-  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b) ^ 0x27d4eb2f;
-  h ^= h >>> 15;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 13;
-  return h >>> 0;
+  return (Math.imul(a ^ b, 0x9e3779b1) + 0x632be5ab) >>> 0;
+}
+
+/** The hash bucket (of 2^bits) of a feature key: Fibonacci hashing, the high bits of a multiplication. */
+export function bucketOf(key: number, bits: number): number {
+  return Math.imul(key, 0x85ebca6b) >>> (32 - bits);
 }
 
 const NONE = 0x5bd1e995;
@@ -105,6 +109,8 @@ export interface FeatureInput {
   /** Token ranges [first, end) of the sequences the tagger labels (paragraphs). */
   sequences: ReadonlyArray<{ first: number; end: number }>;
   ruleTags: Uint8Array;
+  /** Hashes of the tokens' lower-case words, filled by extractFeatures for the second stage to reuse. */
+  words?: Uint32Array;
 }
 
 /** Paragraphs as token ranges [first, end), in order; tokens outside every paragraph are left out. */
@@ -131,6 +137,7 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
   const lex = new Uint32Array(n);
   const spk = new Uint32Array(n);
   const stem = new Uint32Array(n);
+  input.words = word;
   for (let i = 0; i < n; i++) {
     stem[i] = stemHash(tv.lower[i]!);
     word[i] = hashString(tv.lower[i]!);
@@ -259,21 +266,20 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
 const enum S {
   Tag0 = 0, Tagm1Tag0, Tag0Tagp1, Tag0W0, CueSides, CueSidesParagraph, CueWordLeft, CueWordRight, SourceSides, Tag0Rule0, Tag0Quote, Count,
 }
-/** Features of the second stage: the first stage's features, then these over the first stage's tags. */
-export const STACKED_FEATURES_PER_TOKEN: number = FEATURES_PER_TOKEN + S.Count;
+/** Features of the second stage, which adds their weights to the first stage's scores. */
+export const STACKED_FEATURES_PER_TOKEN: number = S.Count;
 
 /**
  * Second-stage features: where the first stage put cues and sources, seen from each token (which side, how far,
  * which cue word). Content and source spans are placed relative to their cue, which the first stage can only
  * guess at token by token.
  */
-export function stackedFeatures(input: FeatureInput, base: Uint32Array, stageTags: Uint8Array): Uint32Array {
+export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array): Uint32Array {
   const { tv, ruleTags } = input;
   const n = tv.n;
-  const K1 = FEATURES_PER_TOKEN;
   const K = STACKED_FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * K);
-  for (let i = 0; i < n; i++) out.set(base.subarray(i * K1, i * K1 + K1), i * K);
+  const words = input.words ?? Uint32Array.from(tv.lower, (w) => hashString(w));
   const isCue = (i: number) => stageTags[i] === 3 || stageTags[i] === 4;
   const isSource = (i: number) => stageTags[i] === 1 || stageTags[i] === 2;
   const cueLeft = new Int32Array(n);
@@ -303,7 +309,7 @@ export function stackedFeatures(input: FeatureInput, base: Uint32Array, stageTag
       srcLeft[i] = srcAt < 0 ? 8 : bucket(i - srcAt);
       if (isCue(i)) {
         cueAt = cueAtP = i;
-        cueWord = hashString(tv.lower[i]!);
+        cueWord = words[i]!;
       }
       if (isSource(i)) srcAt = i;
     }
@@ -322,19 +328,19 @@ export function stackedFeatures(input: FeatureInput, base: Uint32Array, stageTag
       srcRight[i] = srcAt < 0 ? 8 : bucket(srcAt - i);
       if (isCue(i)) {
         cueAt = cueAtP = i;
-        cueWord = hashString(tv.lower[i]!);
+        cueWord = words[i]!;
       }
       if (isSource(i)) srcAt = i;
     }
     for (let i = first; i < end; i++) {
       const t0 = stageTags[i]!;
-      const f = out.subarray(i * K + K1, i * K + K);
+      const f = out.subarray(i * K, i * K + K);
       const q = tv.quote[i]!;
       const quoteState = (q >= 0 ? 1 : 0) | (tv.kinds[i] === "quote" ? 2 : 0);
       f[S.Tag0] = mix(0x100 + S.Tag0, t0);
       f[S.Tagm1Tag0] = mix(mix(0x100 + S.Tagm1Tag0, i > first ? stageTags[i - 1]! : 9), t0);
       f[S.Tag0Tagp1] = mix(mix(0x100 + S.Tag0Tagp1, t0), i + 1 < end ? stageTags[i + 1]! : 9);
-      f[S.Tag0W0] = mix(mix(0x100 + S.Tag0W0, t0), hashString(tv.lower[i]!));
+      f[S.Tag0W0] = mix(mix(0x100 + S.Tag0W0, t0), words[i]!);
       f[S.CueSides] = mix(mix(0x100 + S.CueSides, cueLeft[i]!), cueRight[i]!);
       f[S.CueSidesParagraph] = mix(mix(0x100 + S.CueSidesParagraph, cueLeftP[i]!), cueRightP[i]!);
       f[S.CueWordLeft] = mix(mix(0x100 + S.CueWordLeft, cueWordLeft[i]!), Math.min(cueLeft[i]!, 5));

@@ -7,7 +7,7 @@ import type { TokenView } from "../tokens.js";
 import { extractFeatures, paragraphSequences, stackedFeatures } from "./features.js";
 import { linkSpans } from "./relations.js";
 import { decode, modelFile, Scratch, stagesFromFile, type TaggerFile, type TaggerWeights } from "./tagger.js";
-import { spansFromTags, tagsFromDrafts } from "./tags.js";
+import { spansFromTags, TAG_COUNT, tagsFromDrafts } from "./tags.js";
 
 /**
  * What the rule extractor asks of a learned model: given the rules' drafts for a document, the drafts to use
@@ -19,7 +19,8 @@ export interface AttributionModel {
 
 /**
  * The learned span tagger (see tagger.ts) with the linking of its spans into attributions. One or two stages:
- * the first tags from the token features and the rules' tags; the second also reads the first stage's tags.
+ * the first tags from the token features and the rules' tags; the second adds, to the first stage's scores,
+ * weights of features over the first stage's tags (few features, so it costs little at extraction).
  */
 export class LearnedTagger implements AttributionModel {
   private readonly scratch = new Scratch();
@@ -47,11 +48,14 @@ export class LearnedTagger implements AttributionModel {
     const margins = new Float64Array(tv.n);
     const last = this.stages.length - 1;
     let tags = new Uint8Array(tv.n);
-    for (const s of sequences) decode(this.stages[0]!, base, s.first, s.end, tags, this.scratch, last === 0 ? margins : undefined);
+    let scores = last > 0 ? new Float64Array(tv.n * TAG_COUNT) : undefined;
+    for (const s of sequences) decode(this.stages[0]!, base, s.first, s.end, tags, this.scratch, last === 0 ? margins : undefined, undefined, scores);
     for (let k = 1; k <= last; k++) {
-      const feats = stackedFeatures(input, base, tags);
+      const feats = stackedFeatures(input, tags);
+      const offsets = scores!;
+      scores = k < last ? new Float64Array(tv.n * TAG_COUNT) : undefined;
       tags = new Uint8Array(tv.n);
-      for (const s of sequences) decode(this.stages[k]!, feats, s.first, s.end, tags, this.scratch, k === last ? margins : undefined);
+      for (const s of sequences) decode(this.stages[k]!, feats, s.first, s.end, tags, this.scratch, k === last ? margins : undefined, offsets, scores);
     }
     return { tags, margins };
   }
@@ -123,7 +127,7 @@ export class LearnedTagger implements AttributionModel {
 }
 
 /** The new-cue margin tuned on PolNeAR dev for models trained on PolNeAR train (see newCueMargin). */
-export const POLNEAR_NEW_CUE_MARGIN = 400;
+export const POLNEAR_NEW_CUE_MARGIN = 100;
 
 /** Default place for a trained model: under the git-ignored .claimtrace directory of the working directory. */
 export const DEFAULT_MODEL_PATH = ".claimtrace/models/attribution-tagger.json";

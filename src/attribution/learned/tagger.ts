@@ -1,4 +1,4 @@
-import { FEATURE_VERSION } from "./features.js";
+import { bucketOf, FEATURE_VERSION } from "./features.js";
 import { allowedTransition, TAG_COUNT } from "./tags.js";
 
 /**
@@ -12,6 +12,8 @@ export interface TaggerWeights {
   bits: number;
   /** Features each token has (the length of its row in the feature array). */
   featuresPerToken: number;
+  /** Weight of the scores of the stage before (a later stage adds to them): keeps its ±1 updates in scale. */
+  offsetScale: number;
   /** Bucket-major: weights[bucket * TAG_COUNT + tag]. */
   weights: Float32Array;
   /** transitions[(prev + 1) * TAG_COUNT + next]; prev = -1 is the start of a sequence. */
@@ -20,8 +22,8 @@ export interface TaggerWeights {
 
 export const TRANSITION_ROWS = TAG_COUNT + 1;
 
-export function emptyWeights(bits: number, featuresPerToken: number): TaggerWeights {
-  return { bits, featuresPerToken, weights: new Float32Array((1 << bits) * TAG_COUNT), transitions: new Float32Array(TRANSITION_ROWS * TAG_COUNT) };
+export function emptyWeights(bits: number, featuresPerToken: number, offsetScale = 1): TaggerWeights {
+  return { bits, featuresPerToken, offsetScale, weights: new Float32Array((1 << bits) * TAG_COUNT), transitions: new Float32Array(TRANSITION_ROWS * TAG_COUNT) };
 }
 
 /**
@@ -29,44 +31,88 @@ export function emptyWeights(bits: number, featuresPerToken: number): TaggerWeig
  * `margins`, also how sure each token's role is: the best sequence's score minus the best score of a sequence
  * that gives the token another role (max-marginals from a backward pass), written at the token's index.
  */
-export function decode(model: TaggerWeights, feats: Uint32Array, first: number, end: number, tags: Uint8Array, scratch: Scratch, margins?: Float64Array): void {
+export function decode(
+  model: TaggerWeights,
+  feats: Uint32Array,
+  first: number,
+  end: number,
+  tags: Uint8Array,
+  scratch: Scratch,
+  margins?: Float64Array,
+  offsets?: Float64Array,
+  emissionsOut?: Float64Array,
+): void {
   const len = end - first;
   if (len <= 0) return;
   const K = model.featuresPerToken;
-  const mask = (1 << model.bits) - 1;
+  const shift = 32 - model.bits;
   const w = model.weights;
   const tr = model.transitions;
   scratch.ensure(len);
   const score = scratch.score;
   const back = scratch.back;
   const emits = scratch.emits;
+  // Transitions with the BIO constraints folded in (−∞ where an inside tag would not continue its span).
+  const trans = scratch.transitions;
+  for (let p = -1; p < TAG_COUNT; p++) {
+    for (let y = 0; y < TAG_COUNT; y++) trans[(p + 1) * TAG_COUNT + y] = allowedTransition(p < 0 ? 0 : p, y) ? tr[(p + 1) * TAG_COUNT + y]! : -Infinity;
+  }
   for (let t = 0; t < len; t++) {
     const base = (first + t) * K;
     const e0 = t * TAG_COUNT;
-    for (let y = 0; y < TAG_COUNT; y++) emits[e0 + y] = 0;
-    for (let k = 0; k < K; k++) {
-      const row = (feats[base + k]! & mask) * TAG_COUNT;
-      for (let y = 0; y < TAG_COUNT; y++) emits[e0 + y]! += w[row + y]!;
+    // Seven running sums in locals (TAG_COUNT is 7): this loop is where extraction with a model spends its time.
+    // A later stage starts from the scores of the stage before (`offsets`) and adds its own features' weights.
+    const o = (first + t) * TAG_COUNT;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    if (offsets) {
+      const c = model.offsetScale;
+      s0 = c * offsets[o]!;
+      s1 = c * offsets[o + 1]!;
+      s2 = c * offsets[o + 2]!;
+      s3 = c * offsets[o + 3]!;
+      s4 = c * offsets[o + 4]!;
+      s5 = c * offsets[o + 5]!;
+      s6 = c * offsets[o + 6]!;
     }
-    for (let y = 0; y < TAG_COUNT; y++) {
-      if (t === 0) {
-        score[y] = allowedTransition(0, y) ? tr[y]! + emits[e0 + y]! : -Infinity;
+    for (let k = 0; k < K; k++) {
+      // bucketOf, inlined.
+      const row = (Math.imul(feats[base + k]!, 0x85ebca6b) >>> shift) * TAG_COUNT;
+      s0 += w[row]!;
+      s1 += w[row + 1]!;
+      s2 += w[row + 2]!;
+      s3 += w[row + 3]!;
+      s4 += w[row + 4]!;
+      s5 += w[row + 5]!;
+      s6 += w[row + 6]!;
+    }
+    emits[e0] = s0;
+    emits[e0 + 1] = s1;
+    emits[e0 + 2] = s2;
+    emits[e0 + 3] = s3;
+    emits[e0 + 4] = s4;
+    emits[e0 + 5] = s5;
+    emits[e0 + 6] = s6;
+    if (emissionsOut) emissionsOut.set(emits.subarray(e0, e0 + TAG_COUNT), o);
+    if (t === 0) {
+      for (let y = 0; y < TAG_COUNT; y++) {
+        score[y] = trans[y]! + emits[y]!;
         back[y] = -1;
-        continue;
       }
+      continue;
+    }
+    const prevBase = (t - 1) * TAG_COUNT;
+    for (let y = 0; y < TAG_COUNT; y++) {
       let best = -Infinity;
       let arg = 0;
-      const prevBase = (t - 1) * TAG_COUNT;
       for (let p = 0; p < TAG_COUNT; p++) {
-        if (!allowedTransition(p, y)) continue;
-        const s = score[prevBase + p]! + tr[(p + 1) * TAG_COUNT + y]!;
-        if (s > best) {
-          best = s;
+        const v = score[prevBase + p]! + trans[(p + 1) * TAG_COUNT + y]!;
+        if (v > best) {
+          best = v;
           arg = p;
         }
       }
-      score[t * TAG_COUNT + y] = best + emits[e0 + y]!;
-      back[t * TAG_COUNT + y] = arg;
+      score[e0 + y] = best + emits[e0 + y]!;
+      back[e0 + y] = arg;
     }
   }
   let best = -Infinity;
@@ -82,18 +128,16 @@ export function decode(model: TaggerWeights, feats: Uint32Array, first: number, 
     tags[first + t] = y;
     y = back[t * TAG_COUNT + y]!;
   }
-  if (margins) maxMarginals(model, len, best, first, tags, scratch, margins);
+  if (margins) maxMarginals(len, best, first, tags, scratch, margins);
 }
 
-function maxMarginals(model: TaggerWeights, len: number, best: number, first: number, tags: Uint8Array, scratch: Scratch, margins: Float64Array): void {
-  const tr = model.transitions;
-  const { score, emits, backward } = scratch;
+function maxMarginals(len: number, best: number, first: number, tags: Uint8Array, scratch: Scratch, margins: Float64Array): void {
+  const { score, emits, backward, transitions: tr } = scratch;
   for (let y = 0; y < TAG_COUNT; y++) backward[(len - 1) * TAG_COUNT + y] = 0;
   for (let t = len - 2; t >= 0; t--) {
     for (let y = 0; y < TAG_COUNT; y++) {
       let b = -Infinity;
       for (let z = 0; z < TAG_COUNT; z++) {
-        if (!allowedTransition(y, z)) continue;
         const v = tr[(y + 1) * TAG_COUNT + z]! + emits[(t + 1) * TAG_COUNT + z]! + backward[(t + 1) * TAG_COUNT + z]!;
         if (v > b) b = v;
       }
@@ -119,6 +163,7 @@ export class Scratch {
   back = new Int8Array(0);
   emits = new Float64Array(0);
   backward = new Float64Array(0);
+  transitions = new Float64Array(TRANSITION_ROWS * TAG_COUNT);
   ensure(len: number): void {
     if (this.score.length >= len * TAG_COUNT) return;
     const size = Math.max(len, 256) * TAG_COUNT * 2;
@@ -137,18 +182,18 @@ export class PerceptronTrainer {
   /** Number of examples seen; updates are weighted by it (the averaging trick). */
   private step = 1;
 
-  constructor(bits: number, featuresPerToken: number) {
-    this.current = emptyWeights(bits, featuresPerToken);
+  constructor(bits: number, featuresPerToken: number, offsetScale = 1) {
+    this.current = emptyWeights(bits, featuresPerToken, offsetScale);
     this.weightSums = new Float64Array(this.current.weights.length);
     this.transitionSums = new Float64Array(this.current.transitions.length);
   }
 
   /** One example: decode with the current weights, then move towards gold where the two differ. */
-  learn(feats: Uint32Array, first: number, end: number, gold: Uint8Array, predicted: Uint8Array, scratch: Scratch): number {
-    decode(this.current, feats, first, end, predicted, scratch);
+  learn(feats: Uint32Array, first: number, end: number, gold: Uint8Array, predicted: Uint8Array, scratch: Scratch, offsets?: Float64Array): number {
+    decode(this.current, feats, first, end, predicted, scratch, undefined, offsets);
     let errors = 0;
     const K = this.current.featuresPerToken;
-    const mask = (1 << this.current.bits) - 1;
+    const bits = this.current.bits;
     const w = this.current.weights;
     const tr = this.current.transitions;
     const c = this.step;
@@ -160,7 +205,7 @@ export class PerceptronTrainer {
       if (g !== p) {
         errors++;
         for (let k = 0; k < K; k++) {
-          const row = (feats[i * K + k]! & mask) * TAG_COUNT;
+          const row = bucketOf(feats[i * K + k]!, bits) * TAG_COUNT;
           w[row + g]! += 1;
           this.weightSums[row + g]! += c;
           w[row + p]! -= 1;
@@ -182,7 +227,7 @@ export class PerceptronTrainer {
 
   /** The averaged weights: w − sums / steps. */
   averaged(): TaggerWeights {
-    const out = emptyWeights(this.current.bits, this.current.featuresPerToken);
+    const out = emptyWeights(this.current.bits, this.current.featuresPerToken, this.current.offsetScale);
     const c = this.step;
     for (let k = 0; k < out.weights.length; k++) out.weights[k] = this.current.weights[k]! - this.weightSums[k]! / c;
     for (let k = 0; k < out.transitions.length; k++) out.transitions[k] = this.current.transitions[k]! - this.transitionSums[k]! / c;
@@ -194,6 +239,7 @@ export class PerceptronTrainer {
 export interface StoredWeights {
   bits: number;
   featuresPerToken: number;
+  offsetScale: number;
   /** Indices of the buckets stored, ascending (base64 of a little-endian Uint32Array). */
   buckets: string;
   /** TAG_COUNT weights per stored bucket (base64 of a little-endian Float32Array). */
@@ -231,6 +277,7 @@ export function weightsToStored(model: TaggerWeights): StoredWeights {
   return {
     bits: model.bits,
     featuresPerToken: model.featuresPerToken,
+    offsetScale: model.offsetScale,
     buckets: Buffer.from(idx.buffer, idx.byteOffset, idx.byteLength).toString("base64"),
     weights: Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength).toString("base64"),
     transitions: Array.from(model.transitions),
@@ -252,7 +299,8 @@ export function stagesFromFile(file: TaggerFile): TaggerWeights[] {
 
 function weightsFromStored(file: StoredWeights): TaggerWeights {
   if (!Number.isInteger(file.bits) || file.bits < 4 || file.bits > 26) throw new Error(`attribution model: bad bits ${file.bits}`);
-  const model = emptyWeights(file.bits, file.featuresPerToken);
+  if (!Number.isInteger(file.featuresPerToken) || file.featuresPerToken < 1 || !Number.isFinite(file.offsetScale)) throw new Error("attribution model: bad stage header");
+  const model = emptyWeights(file.bits, file.featuresPerToken, file.offsetScale);
   const idxBuf = Buffer.from(file.buckets, "base64");
   const valBuf = Buffer.from(file.weights, "base64");
   // Copies, so the typed arrays are aligned whatever the Buffer pool's offsets are.

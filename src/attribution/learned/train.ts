@@ -10,7 +10,7 @@ import { TokenView } from "../tokens.js";
 import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures, STACKED_FEATURES_PER_TOKEN, type FeatureInput } from "./features.js";
 import { LearnedTagger } from "./model.js";
 import { decode, PerceptronTrainer, Scratch, type TaggerWeights } from "./tagger.js";
-import { tagsFromDrafts, tagsFromRelations, type SpanRelation } from "./tags.js";
+import { TAG_COUNT, tagsFromDrafts, tagsFromRelations, type SpanRelation } from "./tags.js";
 
 /** One annotated text: its attributions as character spans. */
 export interface TrainingDocument {
@@ -53,6 +53,8 @@ export interface TrainOptions {
   stages?: 1 | 2;
   /** Folds for cross-fitting the first stage's tags that the second stage learns from. */
   folds?: number;
+  /** How much of the first stage's scores the second stage starts from (see TaggerWeights.offsetScale). */
+  offsetScale?: number;
   /** See LearnedTagger.newCueMargin (0: every cue the tagger finds is kept). */
   newCueMargin?: number;
   /** Seed of the example order shuffle: the same data and seed give the same model. */
@@ -63,21 +65,24 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_EPOCHS = 8;
-export const DEFAULT_BITS = 20;
+export const DEFAULT_BITS = 16;
 export const DEFAULT_STAGES = 2;
 export const DEFAULT_FOLDS = 4;
+export const DEFAULT_OFFSET_SCALE = 0.05;
 
 interface Example {
   feats: Uint32Array;
+  /** Scores of the stage before, which this stage adds to. */
+  offsets?: Float64Array;
   gold: Uint8Array;
   first: number;
   end: number;
 }
 
 /** Averaged-perceptron training over paragraphs, in a shuffled order each pass. */
-function trainStage(name: string, examples: Example[], featuresPerToken: number, options: TrainOptions): TaggerWeights {
+function trainStage(name: string, examples: Example[], featuresPerToken: number, options: TrainOptions, offsetScale = 1): TaggerWeights {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
-  const trainer = new PerceptronTrainer(options.bits ?? DEFAULT_BITS, featuresPerToken);
+  const trainer = new PerceptronTrainer(options.bits ?? DEFAULT_BITS, featuresPerToken, offsetScale);
   const scratch = new Scratch();
   let seed = options.seed ?? 1;
   const random = () => {
@@ -92,19 +97,21 @@ function trainStage(name: string, examples: Example[], featuresPerToken: number,
       [order[k], order[j]] = [order[j]!, order[k]!];
     }
     let errors = 0;
-    for (const ex of order) errors += trainer.learn(ex.feats, ex.first, ex.end, ex.gold, predicted, scratch);
+    for (const ex of order) errors += trainer.learn(ex.feats, ex.first, ex.end, ex.gold, predicted, scratch, ex.offsets);
     options.onEpoch?.(name, epoch, errors);
   }
   return trainer.averaged();
 }
 
-const examplesOf = (docs: readonly PreparedDocument[], feats: (d: PreparedDocument) => Uint32Array): Example[] =>
-  docs.flatMap((d) => d.sequences.map((s) => ({ feats: feats(d), gold: d.gold, first: s.first, end: s.end })));
+const examplesOf = (docs: readonly PreparedDocument[], feats: (d: PreparedDocument) => Uint32Array, offsets?: (d: PreparedDocument) => Float64Array): Example[] =>
+  docs.flatMap((d) => d.sequences.map((s) => ({ feats: feats(d), offsets: offsets?.(d), gold: d.gold, first: s.first, end: s.end })));
 
-function tagWith(weights: TaggerWeights, feats: Uint32Array, doc: PreparedDocument, scratch: Scratch): Uint8Array {
+/** The first stage's tags and scores on a document. */
+function tagWith(weights: TaggerWeights, doc: PreparedDocument, scratch: Scratch): { tags: Uint8Array; scores: Float64Array } {
   const tags = new Uint8Array(doc.gold.length);
-  for (const s of doc.sequences) decode(weights, feats, s.first, s.end, tags, scratch);
-  return tags;
+  const scores = new Float64Array(doc.gold.length * TAG_COUNT);
+  for (const s of doc.sequences) decode(weights, doc.feats, s.first, s.end, tags, scratch, undefined, undefined, scores);
+  return { tags, scores };
 }
 
 /**
@@ -118,16 +125,20 @@ export function trainTagger(docs: readonly PreparedDocument[], options: TrainOpt
   if (stages === 2) {
     const folds = Math.max(2, options.folds ?? DEFAULT_FOLDS);
     const foldOf = (d: PreparedDocument) => hashGroup(d.group) % folds;
-    const stacked = new Map<PreparedDocument, Uint32Array>();
+    const stacked = new Map<PreparedDocument, { feats: Uint32Array; scores: Float64Array }>();
     const scratch = new Scratch();
     for (let f = 0; f < folds; f++) {
       const held = docs.filter((d) => foldOf(d) === f);
       if (held.length === 0) continue;
       const rest = docs.filter((d) => foldOf(d) !== f);
       const w = rest.length ? trainStage(`stage 1, fold ${f + 1}/${folds}`, examplesOf(rest, (d) => d.feats), FEATURES_PER_TOKEN, options) : first;
-      for (const d of held) stacked.set(d, stackedFeatures(d.input, d.feats, tagWith(w, d.feats, d, scratch)));
+      for (const d of held) {
+        const { tags, scores } = tagWith(w, d, scratch);
+        stacked.set(d, { feats: stackedFeatures(d.input, tags), scores });
+      }
     }
-    trained.push(trainStage("stage 2", examplesOf(docs, (d) => stacked.get(d)!), STACKED_FEATURES_PER_TOKEN, options));
+    const examples = examplesOf(docs, (d) => stacked.get(d)!.feats, (d) => stacked.get(d)!.scores);
+    trained.push(trainStage("stage 2", examples, STACKED_FEATURES_PER_TOKEN, options, options.offsetScale ?? DEFAULT_OFFSET_SCALE));
   }
   const trainedOn = { epochs: options.epochs ?? DEFAULT_EPOCHS, bits: options.bits ?? DEFAULT_BITS, stages, documents: docs.length, ...options.trainedOn };
   return new LearnedTagger(trained, trainedOn, options.newCueMargin ?? 0);
