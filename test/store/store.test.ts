@@ -48,7 +48,14 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       const names = (
         await db.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name")
       ).map((r) => r.name);
-      assert.deepEqual(names, ["001_documents.sql", "002_links.sql", "003_link_key_dates.sql"]);
+      assert.deepEqual(names, [
+        "001_documents.sql",
+        "002_links.sql",
+        "003_link_key_dates.sql",
+        "004_attribution_text.sql",
+        "004_link_state.sql",
+        "005_api_indexes.sql",
+      ]);
       assert.deepEqual(await migrate(db), []);
     });
 
