@@ -1,6 +1,19 @@
 import { attributionsOf, statementDate } from "../dates/stage.js";
 import type { DateMention } from "../dates/resolve.js";
-import { ATTRIBUTIVE_MEASURES, CHANGE_MEASURES, MEASURE_WORDS, NOT_CLAIMED_COUNTS, PERSON_NOUNS, REVISION_CUE, REVISION_FROM, TIME_REFERENCE_AFTER, TIME_UNITS } from "../lang/en/quantities.js";
+import { QUALIFIER_PHRASES, SCALES } from "../lang/en/numbers.js";
+import {
+  ATTRIBUTIVE_MEASURES,
+  CASED_UNIT_WORDS,
+  CHANGE_MEASURES,
+  MEASURE_WORDS,
+  NOT_CLAIMED_COUNTS,
+  PERSON_NOUNS,
+  REVISION_CUE,
+  REVISION_FROM,
+  TIME_REFERENCE_AFTER,
+  TIME_UNITS,
+  UNIT_WORDS,
+} from "../lang/en/quantities.js";
 import type { Attribution, Figure } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import { contains, type Span } from "../model/span.js";
@@ -153,7 +166,7 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
     if (start >= end) break;
     if (t.kind === "number") {
       // a number inside a date ("Nov. 8", "in 2016") is never a figure: the stage drops whatever the grammar reads there
-      if (!isBareYear(text, tokens, i) && !insideAny(dates, t)) return true;
+      if (!isBareYear(text, tokens, i) && !isNeverAmount(text, tokens, i) && !insideAny(dates, t)) return true;
       continue;
     }
     if (t.kind !== "word") continue;
@@ -193,10 +206,41 @@ function oneIsCandidate(text: string, tokens: readonly Token[], i: number): bool
   return ONE_BEFORE.has(next ? text.slice(next.start, next.end).toLowerCase() : "");
 }
 
+/**
+ * Numbers the grammar never reads as amounts: ordinals and decades ("21st", "1990s": the tokenizer keeps the suffix),
+ * clock times ("10:30", "4 a.m.").
+ */
+function isNeverAmount(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  const last = text.charCodeAt(t.end - 1) | 32;
+  // (not after a glued sign: "$20s" are banknotes)
+  if (last >= 97 && last <= 122 && !(prev && prev.end === t.start && prev.kind !== "word")) return true;
+  const isColon = (x: Token | undefined) => !!x && x.end - x.start === 1 && text.charCodeAt(x.start) === 58;
+  if (isColon(next) && next!.start === t.end && tokens[i + 2]?.kind === "number" && tokens[i + 2]!.start === next!.end) return true;
+  if (isColon(prev) && prev!.end === t.start && tokens[i - 2]?.kind === "number" && tokens[i - 2]!.end === prev!.start) return true;
+  if (next && next.end - next.start === 4 && next.kind === "word") {
+    const w = text.slice(next.start, next.end).toLowerCase();
+    if (w === "a.m." || w === "p.m.") return true;
+  }
+  return false;
+}
+
+/** Words after which a year-like number may still be an amount ("more than 2000 troops", "between 2000 and 3000"). */
+const BEFORE_AMOUNT = new Set([...QUALIFIER_PHRASES.flatMap(([p]) => p.split(" ")), "between", "from"]);
+/** First words of units and scales ("2000 km", "2000 square feet", "2000 million"): they make a four-digit number an amount. */
+const UNIT_STARTS = new Set([...UNIT_WORDS.keys(), ...[...CASED_UNIT_WORDS.keys()].map((k) => k.toLowerCase()), ...SCALES.keys()].map((k) => k.split(/[ .]/)[0]!));
+
+/** "in 2016", "the 2016 campaign", "(2016)": a year, never an amount (either test suffices). */
+function isBareYear(text: string, tokens: readonly Token[], i: number): boolean {
+  return isYearBeforeItsNoun(text, tokens, i) || isOnlyAYear(text, tokens, i);
+}
+
 const NOT_COUNTED_AFTER_YEAR = new Set(["when", "that", "with", "after", "before", "until", "were", "will", "from", "into", "during", "since", "election", "elections", "campaign", "race", "presidential", "primary", "primaries"]);
 
 /** "in 2016", "the 2020 race": a four-digit year with nothing after it that it could count. */
-function isBareYear(text: string, tokens: readonly Token[], i: number): boolean {
+function isYearBeforeItsNoun(text: string, tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   if (t.end - t.start !== 4) return false;
   const c = text.charCodeAt(t.start);
@@ -209,6 +253,25 @@ function isBareYear(text: string, tokens: readonly Token[], i: number): boolean 
   const n0 = text.charCodeAt(next.start);
   if (n0 < 97 || n0 > 122 || next.end - next.start <= 3) return true;
   return NOT_COUNTED_AFTER_YEAR.has(text.slice(next.start, next.end));
+}
+
+/** A number from 1800 to 2100 with no sign, qualifier, unit or scale beside it: the grammar reads it as a year. */
+function isOnlyAYear(text: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  if (t.end - t.start !== 4) return false;
+  const c = text.charCodeAt(t.start);
+  const c2 = text.charCodeAt(t.start + 1);
+  if (!((c === 49 && (c2 === 56 || c2 === 57)) || (c === 50 && c2 === 48) || (c === 50 && c2 === 49 && text.startsWith("2100", t.start)))) return false;
+  const prev = tokens[i - 1];
+  if (prev && prev.end === t.start && prev.kind !== "word") return false; // "$2000", "-2016"
+  if (prev && prev.kind === "word" && BEFORE_AMOUNT.has(text.slice(prev.start, prev.end).toLowerCase())) return false;
+  // the counted phrase runs up to four words: "2016 rushing yards" is a distance
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    const n = tokens[k]!;
+    if (n.kind !== "word") return !(k === i + 1 && n.start === t.end); // a glued sign ("2016%", "2016-17") may be more
+    if (UNIT_STARTS.has(text.slice(n.start, n.end).toLowerCase())) return false;
+  }
+  return true;
 }
 
 /** The figure's unit: people for persons ("Russian soldiers" → people), else the grammar's normalised unit. */

@@ -154,3 +154,12 @@ test("not claims: ages in apposition, time references, framing counts; a revisio
   const t4 = "Fewer than half of the men found a lawyer, and the total passed 1,800.";
   assert.deepEqual(figures(t4).map((f) => [t4.slice(f.start, f.end), f.value, f.qualifier]), [["Fewer than half of the men", 0.5, "less_than"], ["passed 1,800", 1800, "more_than"]]);
 });
+
+test("numbers the grammar never reads as amounts do not make a sentence worth reading", () => {
+  // each sentence's only number is a year, a clock time, an ordinal or a decade: no figures, and none lost
+  for (const text of ["The 2016 race was close.", "Polls closed at 10:30 on Tuesday.", "It was his 21st win.", "Prices fell in the 1990s.", "Obama's (2008) win."])
+    assert.deepEqual(texts(text, figures(text)), [], text);
+  // a year-like number with a qualifier, a unit or a sign is still an amount
+  const t = "More than 2000 troops marched 1900 km and raised $2016.";
+  assert.deepEqual(texts(t, figures(t)), ["More than 2000 troops", "1900 km", "$2016"]);
+});
