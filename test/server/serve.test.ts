@@ -18,7 +18,8 @@ test("claimtrace serve binds to 127.0.0.1 by default and answers the API", async
         if (out.includes("\n")) resolve(out);
       });
       child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
-      setTimeout(() => reject(new Error("serve did not start")), 20_000);
+      // Generous: on a busy machine opening the store alone can take many seconds.
+      setTimeout(() => reject(new Error("serve did not start")), 90_000).unref();
     });
     const m = /on http:\/\/127\.0\.0\.1:(\d+)\/api .*read-only/.exec(banner);
     assert.ok(m, banner);
