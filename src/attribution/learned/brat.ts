@@ -67,9 +67,14 @@ export interface SplitData {
   files: GoldFile[];
 }
 
-/** Reads one split (train/dev/test) of PolNeAR: every .ann file, each article's text once. */
+/** Reads one split (train/dev/test) of PolNeAR under an evaluation-data root (root/polnear/data/<split>). */
 export function readSplit(root: string, split: string): SplitData {
-  const dir = join(root, "polnear", "data", split);
+  return readSplitAt(join(root, "polnear", "data"), split);
+}
+
+/** Reads one split from a PolNeAR data folder (data/<split>/{text,attributions}): every .ann file, each article's text once. */
+export function readSplitAt(dataDir: string, split: string): SplitData {
+  const dir = join(dataDir, split);
   const texts = new Map<string, string>();
   const files: GoldFile[] = [];
   for (const f of readdirSync(join(dir, "attributions")).sort()) {

@@ -64,7 +64,7 @@ export interface TrainOptions {
   trainedOn?: Record<string, unknown>;
 }
 
-export const DEFAULT_EPOCHS = 8;
+export const DEFAULT_EPOCHS = 12;
 export const DEFAULT_BITS = 16;
 export const DEFAULT_STAGES = 2;
 export const DEFAULT_FOLDS = 4;
