@@ -300,7 +300,12 @@ const MEASURE_FIRST_WORDS = new Set([...MEASURE_WORDS.keys()].filter((k) => k.in
 /** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
 function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
-  const other = (i: number) => all.some((o) => o !== q && o.role === "quantity" && ls[i]!.start >= o.start && ls[i]!.end <= o.end);
+  const others = all.filter((o) => o !== q && o.role === "quantity");
+  const other = (i: number) => {
+    const l = ls[i]!;
+    for (let k = 0; k < others.length; k++) if (l.start >= others[k]!.start && l.end <= others[k]!.end) return true;
+    return false;
+  };
   const first = ls.findIndex((l) => l.start >= q.start);
   let last = ls.findIndex((l) => l.start >= q.end);
   if (last < 0) last = ls.length;
