@@ -492,7 +492,7 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
         const c2 = text.charCodeAt(start + 1);
         if ((c === 49 && c2 === 57) || (c === 50 && c2 === 48)) {
           // the year pattern needs its preposition ("in 2016", "mid-2016"): a bare year elsewhere runs nothing
-          const family = (text.charCodeAt(t.end) === 45 ? ISO : 0) | (wordBefore(text, tokens, i, true) && YEAR_LEADS.has(wordBefore(text, tokens, i, true)!) ? YEAR : 0);
+          const family = (text.charCodeAt(t.end) === 45 ? ISO : 0) | (YEAR_LEADS.has(wordBefore(text, tokens, i, true) ?? "") ? YEAR : 0);
           if (family) out.push({ at: start, family, token: i });
         }
       }
@@ -507,7 +507,8 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
     }
     const key = wordKey(text.charCodeAt(start), wordLength);
     if (key < 0) continue;
-    if (len > 5 && text.charCodeAt(start + 3) === 45 || len > 7 && text.charCodeAt(start + 5) === 45 || len > 6 && text.charCodeAt(start + 4) === 45) {
+    // "mid-June", "late-2016", "early-March": a hyphen after three, four or five letters
+    if ((len > 5 && text.charCodeAt(start + 3) === 45) || (len > 6 && text.charCodeAt(start + 4) === 45) || (len > 7 && text.charCodeAt(start + 5) === 45)) {
       const family = hyphenedDateFamily(text.slice(start, t.end));
       if (family) {
         out.push({ at: start, family, token: i });

@@ -179,8 +179,11 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
       continue;
     }
     // "twenty-eight", "two-thirds": the first part of a hyphenated word
+    // (no part longer than nine letters can be a number word: the scan stops there)
+    const limit = Math.min(t.end, start + 10);
     let wordEnd = start + 1;
-    while (wordEnd < t.end && text.charCodeAt(wordEnd) !== 45) wordEnd++;
+    while (wordEnd < limit && text.charCodeAt(wordEnd) !== 45) wordEnd++;
+    if (wordEnd === limit && limit < t.end) continue;
     const wordLength = wordEnd - start;
     if (wordLength > 9) continue;
     const words = CANDIDATES_BY_KEY[candidateKey(c | 32, wordLength)];
