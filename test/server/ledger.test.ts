@@ -4,10 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { before, describe } from "node:test";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Hono } from "hono";
 import { ingestPaths } from "../../src/corpus/ingest.js";
 import { linkToJson } from "../../src/link/json.js";
 import { createApp } from "../../src/server/app.js";
+import { openApiDocument } from "../../src/server/openapi.js";
 import type { Database } from "../../src/store/database.js";
 import { loadLinkResult } from "../../src/store/links.js";
 import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
@@ -321,6 +323,29 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.ok(oneDoc.length > 0 && oneDoc.every((f) => f.document === ledgerFigure.document));
       const kherson = (await allPages(app, `/api/figures?event=${KHERSON}&from=2023-02-21&to=2023-02-21`, 10)) as Array<Json>;
       assert.ok(kherson.length > 0 && kherson.every((f) => f.date === "2023-02-21"));
+    });
+
+    it("every answer has the shape the OpenAPI document gives for it", async () => {
+      const doc = openApiDocument();
+      const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+      ajv.addSchema({ $id: "api", components: doc.components });
+      const paths = doc.paths as Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: object }> }> } }>;
+      const checked = new Set<string>();
+      for (const url of [
+        "/api/health", "/api/documents?limit=3", `/api/documents?q=Makiivka`, "/api/search?q=phones", "/api/search?q=phones&in=attributions",
+        "/api/figure-groups", `/api/figure-groups/${MAKIIVKA_KILLED}`, "/api/events", `/api/events/${MAKIIVKA}`,
+        "/api/entities", `/api/entities/${RUSSIAN_MOD}`, "/api/attributions?limit=200", "/api/figures?limit=200",
+      ]) {
+        const route = new URL(url, "http://x").pathname.replace(/\/(fg|ev|en)-[0-9a-f]+$/, "/{id}");
+        const schema = paths[route]!.get!.responses["200"]!.content!["application/json"]!.schema;
+        const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"api#/components/')));
+        const { status, body } = await get(url);
+        assert.equal(status, 200, url);
+        assert.ok(validate(body), `${url}: ${ajv.errorsText(validate.errors)}`);
+        checked.add(route);
+      }
+      const documentedGets = Object.keys(paths).filter((p) => paths[p]!.get && !["/api/openapi.json", "/api/documents/{id}"].includes(p));
+      assert.deepEqual([...checked].sort(), documentedGets.sort(), "every documented list and detail is checked");
     });
 
     it("bad filters on every list are 400, never a 500", async () => {
