@@ -378,17 +378,19 @@ function dateOf(
   dates: readonly DateMention[],
   sentenceDates: readonly DateMention[],
 ): string | null {
-  const inSentence = sentenceDates.filter((d) => d.grain !== "year");
+  // (the dates stage already dated each attribution: null there means no statement date, so it is not looked up again)
   if (attribution) {
     if (attribution.date) return attribution.date;
-    const said = statementDate(doc, attribution, dates);
+    const said = attribution.date === null ? null : statementDate(doc, attribution, dates);
     if (said) return said;
   }
   // A cue in this sentence whose content does not hold the figure still dates the sentence's statement.
   if (cueHere) {
-    const said = statementDate(doc, cueHere, dates);
+    const said = cueHere.date !== undefined ? cueHere.date : statementDate(doc, cueHere, dates);
     if (said) return said;
   }
+  if (sentenceDates.length === 0) return null;
+  const inSentence = sentenceDates.filter((d) => d.grain !== "year");
   const near = inSentence.filter((d) => Math.abs(d.start - q.end) < 60 || Math.abs(q.start - d.end) < 60);
   if (near.length === 1) return near[0]!.value;
   return inSentence.length === 1 ? inSentence[0]!.value : null;
