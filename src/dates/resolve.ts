@@ -434,6 +434,13 @@ const LAST_LETTERS = new Uint32Array(128 * 32);
 for (const list of WORD_FAMILIES) for (const [w] of list ?? []) LAST_LETTERS[wordKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 for (const w of AFTER_DEICTIC) LAST_LETTERS[wordKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 
+/** 1 for each (first letter, length) key that a date word or a word after "this"/"last"/"next" has. */
+const LENGTHS_OF_FIRST = new Uint8Array(128 * 32);
+for (let k = 0; k < LENGTHS_OF_FIRST.length; k++) LENGTHS_OF_FIRST[k] = LAST_LETTERS[k] ? 1 : 0;
+/** First letters of "mid-", "early-", "late-" compounds. */
+const HYPHENED_FIRST = new Uint8Array(128);
+for (const c of "mMeElL") HYPHENED_FIRST[c.charCodeAt(0)] = 1;
+
 /** Whether the word of `length` characters at `at` is one of `words`. */
 function isOneOf(text: string, at: number, length: number, words: readonly string[]): boolean {
   for (let k = 0; k < words.length; k++) if (words[k]!.length === length && text.startsWith(words[k]!, at)) return true;
@@ -499,6 +506,9 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
       continue;
     }
     if (t.kind !== "word") continue;
+    // most words have the first letter and length of no date word, as themselves or as a possessive ("Monday’s")
+    const first = wordKey(text.charCodeAt(start), len);
+    if (first < 0 || (LENGTHS_OF_FIRST[first] === 0 && (len < 4 || LENGTHS_OF_FIRST[first - 2] === 0) && !HYPHENED_FIRST[first >> 5])) continue;
     let wordLength = len;
     // a possessive is its word: "Monday’s meeting", "next week's debate"
     if (len > 3 && text.charCodeAt(t.end - 1) === 115) {
