@@ -1,4 +1,4 @@
-import { BE_FORMS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { BE_FORMS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
 import type { TokenView } from "./tokens.js";
 
 /** A cue as a token range: premodifiers ("has also"), the verb, particles ("out") and adjuncts ("in a statement"). */
@@ -42,6 +42,7 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   // "reports", "states": too often nouns; trusted only where a clause ends ("…, the Chicago Tribune reports.").
   if (form.pastOnly && (form.gerund || (form.present && !(form.lemma === "report" && /^[.,;!?]$/.test(tv.word(i + 1))))) ) return null;
   if (tv.word(i + 1) === "-" || tv.word(i - 1) === "-") return null; // "so-called", "self-described"
+  if (NON_SPEECH_PARTICLES.get(w)?.includes(tv.word(i + 1)) && !CUE_ADJUNCTS.some((adj) => adj.every((a, k) => tv.word(i + 1 + k) === a))) return null;
   let last = i;
   const particles = CUE_PARTICLES.get(form.lemma);
   if (particles) {

@@ -6,7 +6,7 @@ import type { Quote } from "./quotes.js";
 import { isPossessive, leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
-import { CUE_FORMS, RELATIVE_SOURCES } from "../lang/en/cues.js";
+import { CUE_FORMS, CUE_PREPOSITIONS, NEGATED_AUXILIARIES, RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -36,6 +36,8 @@ const DASHES = new Set(["―", "—", "–"]);
 const TERMINAL = new Set([".", "!", "?", "…"]);
 const STRONG_CLASSES = new Set(["speech", "tell", "write"]);
 const MAX_OBJECT = 8;
+/** Words before a cue verb that rule out a subject after it. */
+const INVERSION_BLOCKERS = new Set(["has", "have", "had", "did", "does", "do", "not", "never", "is", "are", "was", "were", "will", "would"]);
 const CONTENT_STOPS = new Set(["while", "whereas", "compared", "putting", "prompting", "according"]);
 
 export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: readonly Span[]): Draft[] {
@@ -273,7 +275,7 @@ function verbCue(
     if (!src && prevWord !== "," && leftSubject(tv, prev - 1, floor) === null && !finite) return null;
   } else if (!finite) {
     return null;
-  } else if (boundary && (SUBJECT_PRONOUNS.has(tv.word(m.last + 1)) || tv.isCap(m.last + 1) || tv.word(m.last + 1) === "the")) {
+  } else if (boundary && invertible(tv, m) && (SUBJECT_PRONOUNS.has(tv.word(m.last + 1)) || tv.isCap(m.last + 1) || tv.word(m.last + 1) === "the")) {
     src = rightSubject(tv, m.last + 1, last + 1);
     // Inverted only when the subject closes the clause: ", said Trump." / ", said he, …" — not ", said she turned …".
     if (src) {
@@ -354,6 +356,15 @@ function verbCue(
   const c = contentSpan(tv, a, coordinationEnd(tv, a, last), claimed);
   if (!c) return null;
   return withKind({ kind: "indirect", source: src, cue, cueMatch: m, content: [c], quotes: [], sharedSubject: shared }, tv, quotes);
+}
+
+/**
+ * Whether the subject may follow the cue (", said Trump."): never after an auxiliary or a negation ("…, has not
+ * commented on the refusals") or a preposition ("commented on"), where the words after the cue are its object.
+ */
+function invertible(tv: TokenView, m: CueMatch): boolean {
+  for (let k = m.first; k < m.head; k++) if (INVERSION_BLOCKERS.has(tv.word(k)) || NEGATED_AUXILIARIES.has(tv.word(k))) return false;
+  return !(m.last > m.head && CUE_PREPOSITIONS.has(tv.word(m.head + 1)));
 }
 
 const CONCESSIVE = new Set(["though", "although", "despite", "while", "whereas"]);

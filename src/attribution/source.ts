@@ -57,7 +57,26 @@ export function leftSubject(tv: TokenView, i: number, floor: number): TokenRange
   if (RELATIVE_SOURCES.has(w)) return { first: j, last: j };
   if (SUBJECT_PRONOUNS.has(w)) return { first: j, last: j };
   if (w === ",") return appositiveSubject(tv, j, floor);
-  return nounPhraseLeft(tv, j, floor);
+  return relativeClauseSubject(tv, j, floor) ?? nounPhraseLeft(tv, j, floor);
+}
+
+const MAX_RELATIVE_CLAUSE = 10;
+
+/**
+ * "…, a Russian lawyer who represents some of them said": a noun phrase and the relative clause that ends right
+ * before the cue, taken whole. Only where the noun phrase opens the clause (sentence start or after a comma) and the
+ * relative clause holds no cue of its own ("officials who said …" is an attribution of its own).
+ */
+function relativeClauseSubject(tv: TokenView, j: number, floor: number): TokenRange | null {
+  for (let k = j - 1; k > floor && j - k <= MAX_RELATIVE_CLAUSE; k--) {
+    if (!tv.isWord(k) && tv.kinds[k] !== "number") return null;
+    if (CUE_FORMS.has(tv.word(k))) return null;
+    if (tv.word(k) !== "who") continue;
+    const head = nounPhraseLeft(tv, k - 1, floor);
+    if (!head || !(head.first === floor || tv.word(head.first - 1) === ",")) return null;
+    return { first: head.first, last: j };
+  }
+  return null;
 }
 
 /** "X, a spokesman for Y, said": from X's start to the comma before the cue. */
@@ -82,6 +101,9 @@ function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRa
   let named = false;
   for (let k = head.first; k < comma && !named; k++) if (tv.isCap(k) && k !== floor) named = true;
   if (!named && !tv.isCap(head.last)) return null;
+  // "The Russian Defence Ministry, which says it plans …, has not commented": the relative clause is an attribution
+  // of its own, so the subject is the name before it.
+  if (RELATIVE_SOURCES.has(tv.word(c + 1)) && clauseHasCue(tv, c + 2, comma)) return head;
   return { first: head.first, last: comma - 1 };
 }
 

@@ -61,7 +61,7 @@ function expectedRows(): Row[] {
 const KNOWN_GAPS: Record<string, string> = {
   "makiivka-northern-ledger.txt#8": "'demanded' with an infinitive object ('demanded that … be named') is not a cue in the lexicon",
   "makiivka-baltic-monitor.txt#10": "the speaker stays 'Ukraine’s military' and is not joined to the Armed Forces of Ukraine",
-  "refusals-kyiv-daily-wire.txt#1": "the nominal source 'Russian lawyer' is not resolved to Pavel Orlov, who is named after it",
+  "refusals-kyiv-daily-wire.txt#1": "the source 'a Russian lawyer who represents some of them' is found but not resolved to Pavel Orlov, who is named after it",
   "makiivka-eastern-front-review.txt#1": "'has revised its count' is no speech verb (marked optional in EXPECTED.md)",
   "makiivka-eastern-front-review.txt#7": "transcript 'A:' resolves to the nearest person-typed entity (the outlet), not the interviewee",
   "makiivka-eastern-front-review.txt#8": "transcript 'A:' resolves to a spurious entity ('And Kyiv'), not the interviewee",
@@ -76,7 +76,6 @@ const KNOWN_GAPS: Record<string, string> = {
   "wire.jsonl#2#5": "'the defence ministry' is resolved to the nearest organisation instead of the Russian ministry",
   "feed-item.json#3": "a quoted phrase inside the content makes it mixed where EXPECTED.md reads it as indirect",
   "feed-item.json#6": "'the news outlet' is not resolved to Okno",
-  "feed-item.json#10": "no 'says' attribution is found for the ministry's statement",
 };
 
 const docs = new Map<string, Document>();
@@ -113,7 +112,9 @@ function meets(doc: Document, row: Row): string | null {
   if (candidates.length === 0) return `no attribution with cue "${row.cue}"`;
   const matching = candidates.filter((a) => {
     const src = a.source ? text.slice(a.source.start, a.source.end) : "";
-    const surfaceOk = row.surface === null || src.toLowerCase().includes(row.surface.toLowerCase().replace(/…$/, "")) || row.surface.toLowerCase().startsWith(src.toLowerCase());
+    // A relative pronoun source ("which") stands for the table's "The Russian Defence Ministry, which says".
+    const relative = /^(which|who)$/i.test(src) && new RegExp(`\\b${src}\\b`, "i").test(row.surface ?? "");
+    const surfaceOk = row.surface === null || relative || src.toLowerCase().includes(row.surface.toLowerCase().replace(/…$/, "")) || row.surface.toLowerCase().startsWith(src.toLowerCase());
     const speakerOk = a.speaker !== null && sameSpeaker(a.speaker.name, row.speaker);
     return a.kind === row.kind && surfaceOk && speakerOk;
   });

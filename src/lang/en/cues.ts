@@ -193,6 +193,15 @@ export const TO_PARTICLE_VERBS = new Set(["referred", "referring", "refers", "re
 /** Forms of "be" that join a gerund or participle cue: "is suggesting", "was never mentioned", "is expected". */
 export const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "’s", "'s"]);
 
+/**
+ * Phrasal verbs built on a cue verb that report no speech: "called up 134,500 conscripts", "called off the talks",
+ * "called in reservists". Surface form → the particles that turn it into such a verb ("called for", "called on" and
+ * "called X Y" stay cues). A cue adjunct after the particle ("called in a statement for …") keeps it a cue.
+ */
+export const NON_SPEECH_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map(
+  ["call", "calls", "called", "calling"].map((w) => [w, ["up", "off", "in"]] as const),
+);
+
 /** Lemmas whose only cue use is with a particle ("pointed out"): without it they are no cue. */
 export const NEEDS_PARTICLE = new Set(["point"]);
 
