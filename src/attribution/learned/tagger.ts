@@ -14,16 +14,18 @@ export interface TaggerWeights {
   featuresPerToken: number;
   /** Weight of the scores of the stage before (a later stage adds to them): keeps its ±1 updates in scale. */
   offsetScale: number;
-  /** Bucket-major: weights[bucket * TAG_COUNT + tag]. */
+  /** Bucket-major, a row of ROW floats per bucket (TAG_COUNT used): weights[bucket * ROW + tag]. */
   weights: Float32Array;
   /** transitions[(prev + 1) * TAG_COUNT + next]; prev = -1 is the start of a sequence. */
   transitions: Float32Array;
 }
 
 export const TRANSITION_ROWS = TAG_COUNT + 1;
+/** A bucket's row is padded to 8 floats, 32 bytes: one cache line holds it whole. */
+const ROW = 8;
 
 export function emptyWeights(bits: number, featuresPerToken: number, offsetScale = 1): TaggerWeights {
-  return { bits, featuresPerToken, offsetScale, weights: new Float32Array((1 << bits) * TAG_COUNT), transitions: new Float32Array(TRANSITION_ROWS * TAG_COUNT) };
+  return { bits, featuresPerToken, offsetScale, weights: new Float32Array((1 << bits) * ROW), transitions: new Float32Array(TRANSITION_ROWS * TAG_COUNT) };
 }
 
 /**
@@ -76,7 +78,7 @@ export function decode(
     }
     for (let k = 0; k < K; k++) {
       // bucketOf, inlined.
-      const row = (Math.imul(feats[base + k]!, 0x85ebca6b) >>> shift) * TAG_COUNT;
+      const row = (Math.imul(feats[base + k]!, 0x85ebca6b) >>> shift) * ROW;
       s0 += w[row]!;
       s1 += w[row + 1]!;
       s2 += w[row + 2]!;
@@ -205,7 +207,7 @@ export class PerceptronTrainer {
       if (g !== p) {
         errors++;
         for (let k = 0; k < K; k++) {
-          const row = bucketOf(feats[i * K + k]!, bits) * TAG_COUNT;
+          const row = bucketOf(feats[i * K + k]!, bits) * ROW;
           w[row + g]! += 1;
           this.weightSums[row + g]! += c;
           w[row + p]! -= 1;
@@ -262,10 +264,10 @@ export interface TaggerFile {
 
 export function weightsToStored(model: TaggerWeights): StoredWeights {
   const buckets: number[] = [];
-  const rows = model.weights.length / TAG_COUNT;
+  const rows = model.weights.length / ROW;
   for (let b = 0; b < rows; b++) {
     for (let y = 0; y < TAG_COUNT; y++) {
-      if (model.weights[b * TAG_COUNT + y] !== 0) {
+      if (model.weights[b * ROW + y] !== 0) {
         buckets.push(b);
         break;
       }
@@ -273,7 +275,7 @@ export function weightsToStored(model: TaggerWeights): StoredWeights {
   }
   const idx = Uint32Array.from(buckets);
   const vals = new Float32Array(buckets.length * TAG_COUNT);
-  buckets.forEach((b, k) => vals.set(model.weights.subarray(b * TAG_COUNT, (b + 1) * TAG_COUNT), k * TAG_COUNT));
+  buckets.forEach((b, k) => vals.set(model.weights.subarray(b * ROW, b * ROW + TAG_COUNT), k * TAG_COUNT));
   return {
     bits: model.bits,
     featuresPerToken: model.featuresPerToken,
@@ -310,7 +312,7 @@ function weightsFromStored(file: StoredWeights): TaggerWeights {
   const rows = 1 << file.bits;
   idx.forEach((b, k) => {
     if (b >= rows) throw new Error("attribution model: bucket out of range");
-    model.weights.set(vals.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), b * TAG_COUNT);
+    model.weights.set(vals.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT), b * ROW);
   });
   model.transitions.set(file.transitions);
   return model;
