@@ -44,6 +44,7 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
   let n = 0;
   let di = 0;
   const tokens = doc.layers.tokens ?? [];
+  let hyphens: Hyphens | undefined;
   let ti = 0;
   for (const sentence of doc.layers.sentences ?? []) {
     // dates are sorted by start; those of this sentence
@@ -52,7 +53,7 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     while (dj < dates.length && dates[dj]!.start < sentence.end) dj++;
     const sentenceDates = dates.slice(di, dj);
     ti = firstTokenFrom(tokens, sentence.start, ti);
-    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, sentenceDates) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, sentenceDates, (hyphens ??= new Hyphens(doc.text))) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const inSentence: Figure[] = [];
     const { quantities, lexemes } = readQuantitiesAndLexemes(doc.text, sentence);
     // the attributions whose content reaches into this sentence, in their order, and the first with its cue here
@@ -159,7 +160,21 @@ function spellsAt(text: string, at: number, word: string): boolean {
  * shared tokens and reads characters in place: no regular expression, no string built. (Letters outside ASCII never
  * spell a number word, so comparing ASCII letters with their case bit cleared is exact.)
  */
-function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[]): boolean {
+/** The hyphens of a text, asked for in text order: where the first hyphen at or after an offset is, without a scan. */
+class Hyphens {
+  private readonly at: number[] = [];
+  private next = 0;
+  constructor(text: string) {
+    for (let h = text.indexOf("-"); h >= 0; h = text.indexOf("-", h + 1)) this.at.push(h);
+  }
+  /** The first hyphen at or after `offset` (offsets asked for never decrease), or Infinity. */
+  from(offset: number): number {
+    while (this.next < this.at.length && this.at[this.next]! < offset) this.next++;
+    return this.next < this.at.length ? this.at[this.next]! : Infinity;
+  }
+}
+
+function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[], hyphens: Hyphens): boolean {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = t.start;
@@ -179,11 +194,7 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
       continue;
     }
     // "twenty-eight", "two-thirds": the first part of a hyphenated word
-    // (no part longer than nine letters can be a number word: the scan stops there)
-    const limit = Math.min(t.end, start + 10);
-    let wordEnd = start + 1;
-    while (wordEnd < limit && text.charCodeAt(wordEnd) !== 45) wordEnd++;
-    if (wordEnd === limit && limit < t.end) continue;
+    const wordEnd = Math.min(t.end, hyphens.from(start + 1));
     const wordLength = wordEnd - start;
     if (wordLength > 9) continue;
     const words = CANDIDATES_BY_KEY[candidateKey(c | 32, wordLength)];
