@@ -80,6 +80,14 @@ export function classifyMention(mention: string): MentionClass {
     return { kind: "anonymous", type: head.endsWith("s") ? "group" : "anonymous", name: stripArticle(core) };
   }
 
+  // "Analysts said", "Lawmakers from the Samara region said": a plural collective noun capitalised only because it
+  // opens the sentence (or names a place after it) is still a collective, not a person.
+  if (ANONYMOUS_HEADS.has(lowerWords[0]!) && lowerWords[0]!.endsWith("s") && (words.length === 1 || !isCapitalised(words[1]!))) {
+    return { kind: "anonymous", type: "group", name: core };
+  }
+  // "Okno, an independent Russian news site": an appositive naming an outlet types the name as one.
+  if (extraRoles.some((r) => OUTLET_NOUNS.has(r.toLowerCase().split(" ").pop() ?? ""))) return named("outlet", stripArticle(core), extraRoles);
+
   // Named: split leading titles and role words off the name ("Lawyer Pavel Chikov", "Lt. Gen. Sergey Sevryukov").
   if (lowerWords.some((w) => ORGANIZATION_WORDS.has(w)) && !isTitledPerson(words)) {
     return named("organization", stripArticle(core), extraRoles);

@@ -48,3 +48,17 @@ test("a source with a relative clause before a sentence-final cue is taken whole
   assert.equal(a.source, "a union official who represents many of them");
   assert.deepEqual(a.content, ["About 300 workers laid off by the shipyard have not been paid since March"]);
 });
+
+test("collectives capitalised at a sentence start stay groups; an appositive naming a news site types an outlet", () => {
+  const list = attributions(
+    "Analysts said the figure was too low.\n\nLawmakers from the Tver region said the commanders must be punished.\n\nVestnik, an independent Russian news site, said last week that relatives of the men had appealed to the governor.",
+  );
+  assert.deepEqual(
+    list.map((a) => [a.speaker, a.type]),
+    [
+      ["Analysts", "group"],
+      ["Lawmakers from the Tver region", "group"],
+      ["Vestnik", "outlet"],
+    ],
+  );
+});
