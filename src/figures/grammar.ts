@@ -221,9 +221,23 @@ class Reader {
         i++;
         continue;
       }
+      // "a"/"an" starts an amount only before a scale, "dozen" or a fraction ("a million", "a third of") or as a glued
+      // currency mark ("A$5"): the commonest word of all is skipped without reading further
+      if ((t.lower === "a" || t.lower === "an") && !this.articleMayCount(i)) {
+        i++;
+        continue;
+      }
       const next = this.quantityAt(i);
       i = next > i ? next : i + 1;
     }
+  }
+
+  private articleMayCount(i: number): boolean {
+    const next = this.L[i + 1];
+    if (!next) return false;
+    if (next.glued) return true;
+    const w = next.lower;
+    return SCALES.has(w) || w === "dozen" || (FRACTIONS.has(w) && w !== "half" && w !== "halves" && this.L[i + 2]?.lower === "of");
   }
 
   private low(i: number): string {
