@@ -16,9 +16,12 @@ function find(dir) {
 
 const only = process.argv.slice(2);
 const files = only.length ? only : find("test");
+// Tests expect the rules-only extractor, whatever model the shell names for everyday use.
+const env = { ...process.env };
+delete env.CLAIMTRACE_ATTRIBUTION_MODEL;
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files],
-  { stdio: "inherit" },
+  { stdio: "inherit", env },
 );
 process.exit(result.status ?? 1);
