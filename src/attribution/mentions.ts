@@ -85,6 +85,12 @@ export function classifyMention(mention: string): MentionClass {
   if (ANONYMOUS_HEADS.has(lowerWords[0]!) && lowerWords[0]!.endsWith("s") && (words.length === 1 || !isCapitalised(words[1]!))) {
     return { kind: "anonymous", type: "group", name: core };
   }
+  // "Ukraine’s military", "Russia's army": a country's own body is an organisation, named with its country (the
+  // cross-article linker folds "military" and "armed forces" together).
+  const owner = lowerWords[0]!.replace(/[’']s$/, "");
+  if (words.length === 2 && owner !== lowerWords[0] && COUNTRIES.has(owner) && ORGANIZATION_NOUNS.has(head)) {
+    return named("organization", stripArticle(core), extraRoles);
+  }
   // "Okno, an independent Russian news site": an appositive naming an outlet types the name as one.
   if (extraRoles.some((r) => OUTLET_NOUNS.has(r.toLowerCase().split(" ").pop() ?? ""))) return named("outlet", stripArticle(core), extraRoles);
 

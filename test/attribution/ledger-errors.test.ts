@@ -62,3 +62,16 @@ test("collectives capitalised at a sentence start stay groups; an appositive nam
     ],
   );
 });
+
+test("a country's own military or army is an organisation speaker, not an anonymous one", () => {
+  const list = attributions(
+    "Ukraine’s military said up to 400 soldiers had been killed.\n\nRussia's army said it had repelled the attack.",
+  );
+  assert.deepEqual(
+    list.map((a) => [a.speaker, a.type]),
+    [
+      ["Ukraine’s military", "organization"],
+      ["Russia's army", "organization"],
+    ],
+  );
+});
