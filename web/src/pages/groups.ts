@@ -342,12 +342,16 @@ function groupNotes(g: FigureGroupDetail, colours: ColourKeys): HTMLElement | nu
     const f = g.figures.find((x) => sameFigure(x, r));
     return f ? figureValue(f) : "?";
   };
-  // The disputes between the claimants who gave the most figures come first.
+  // The disputes between the claimants who gave the most figures come first; a claimant is its ledger entity
+  // where it has one, so "Ukraine’s military" and "Ukraine’s armed forces" weigh together.
+  const claimant = (f: FigureGroupDetail["figures"][number]) => f.speakerEntity ?? speakerName(f.speaker);
   const weight = new Map<string, number>();
-  for (const f of g.figures)
-    weight.set(speakerName(f.speaker), (weight.get(speakerName(f.speaker)) ?? 0) + 1);
+  for (const f of g.figures) weight.set(claimant(f), (weight.get(claimant(f)) ?? 0) + 1);
   const weightOf = (d: FigureGroupDetail["disputes"][number]) =>
-    d.speakers.reduce((n, s) => n + (weight.get(s.name) ?? 0), 0);
+    d.figures.reduce((n, r) => {
+      const f = g.figures.find((x) => sameFigure(x, r));
+      return n + (f ? (weight.get(claimant(f)) ?? 0) : 0);
+    }, 0);
   const disputes = [...g.disputes].sort((a, b) => weightOf(b) - weightOf(a));
   return h(
     "ul",
