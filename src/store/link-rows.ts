@@ -1,6 +1,6 @@
 /** Row shapes and conversions shared by linking (src/store/links.ts) and its in-memory link state. */
 import type { EntityType, Qualifier, Relay, Speaker } from "../model/claims.js";
-import type { FigureRecord } from "../link/model.js";
+import type { FigureRecord, Revision } from "../link/model.js";
 import type { Row } from "./database.js";
 
 export const json = (v: unknown) => JSON.stringify(v);
@@ -45,7 +45,7 @@ export function speakerOf(v: unknown): Speaker | null {
 }
 
 export function relays(v: unknown): Relay[] {
-  return parse<Relay[]>(v).map(({ name, type }) => ({ name, type }));
+  return parse<Relay[]>(v ?? []).map(({ name, type }) => ({ name, type }));
 }
 
 export function figureRecord(row: FigureRow): FigureRecord {
@@ -75,5 +75,38 @@ export function figureRecord(row: FigureRow): FigureRecord {
     refersTo: row.refers_to,
     revises: row.revises,
     publishedAt: row.published_at,
+  };
+}
+
+/** A figure revision with the sources of both figures; callers add `WHERE` and `ORDER BY`. */
+export const REVISIONS_SELECT = `SELECT r.group_id, r.speaker, r.from_value, r.to_value, r.from_document_id,
+    r.from_figure_id, fd.source AS from_source, r.to_document_id, r.to_figure_id, td.source AS to_source,
+    ${DATE("r.stated_on", "stated_on")}
+  FROM figure_revisions r
+  JOIN link_documents fd ON fd.document_id = r.from_document_id
+  JOIN link_documents td ON td.document_id = r.to_document_id`;
+
+export interface RevisionRow extends Row {
+  group_id: string;
+  speaker: unknown;
+  from_value: number;
+  to_value: number;
+  from_document_id: string;
+  from_figure_id: string;
+  from_source: string;
+  to_document_id: string;
+  to_figure_id: string;
+  to_source: string;
+  stated_on: string | null;
+}
+
+export function revisionOf(r: RevisionRow): Revision {
+  return {
+    speaker: speakerOf(r.speaker),
+    from: r.from_value,
+    to: r.to_value,
+    fromFigure: { source: r.from_source, document: r.from_document_id, id: r.from_figure_id },
+    toFigure: { source: r.to_source, document: r.to_document_id, id: r.to_figure_id },
+    date: r.stated_on,
   };
 }

@@ -49,7 +49,20 @@ import { sortEvents, sortGroups } from "../link/batch.js";
 import { cmp, push } from "../link/util.js";
 import type { Database, Sql } from "./database.js";
 import { LinkMirror } from "./link-mirror.js";
-import { DATE, FIGURE_COLUMNS, figureRecord, json, NUL, parse, relays, speakerOf, type FigureRow } from "./link-rows.js";
+import {
+  DATE,
+  FIGURE_COLUMNS,
+  figureRecord,
+  json,
+  NUL,
+  parse,
+  relays,
+  REVISIONS_SELECT,
+  revisionOf,
+  speakerOf,
+  type FigureRow,
+  type RevisionRow,
+} from "./link-rows.js";
 import { loadDocuments } from "./documents.js";
 
 /** How many documents ingestion links per transaction. */
@@ -816,46 +829,19 @@ async function loadGroups(db: Sql, events: readonly LinkedEvent[]): Promise<Link
      LEFT JOIN entity_names n ON n.type = f.speaker_entity_type AND n.key = f.speaker_entity_key
      ORDER BY m.group_id, m.seq`,
   );
-  const revisions = await db.query<{
-    group_id: string;
-    speaker: unknown;
-    from_value: number;
-    to_value: number;
-    from_document_id: string;
-    from_figure_id: string;
-    from_source: string;
-    to_document_id: string;
-    to_figure_id: string;
-    to_source: string;
-    stated_on: string | null;
-  }>(
-    `SELECT r.group_id, r.speaker, r.from_value, r.to_value, r.from_document_id, r.from_figure_id,
-            fd.source AS from_source, r.to_document_id, r.to_figure_id, td.source AS to_source,
-            ${DATE("r.stated_on", "stated_on")}
-     FROM figure_revisions r
-     JOIN link_documents fd ON fd.document_id = r.from_document_id
-     JOIN link_documents td ON td.document_id = r.to_document_id
-     ORDER BY r.group_id, r.seq`,
-  );
+  const revisions = await db.query<RevisionRow>(`${REVISIONS_SELECT} ORDER BY r.group_id, r.seq`);
   const figuresOf = new Map<string, GroupFigure[]>();
-  for (const m of members)
-    figuresOf.set(m.group_id, [
-      ...(figuresOf.get(m.group_id) ?? []),
-      { ...figureRecord(m), speakerEntityId: m.entity_id, superseded: m.superseded },
-    ]);
+  for (const m of members) {
+    const list = figuresOf.get(m.group_id) ?? [];
+    if (list.length === 0) figuresOf.set(m.group_id, list);
+    list.push({ ...figureRecord(m), speakerEntityId: m.entity_id, superseded: m.superseded });
+  }
   const revisionsOf = new Map<string, Revision[]>();
-  for (const r of revisions)
-    revisionsOf.set(r.group_id, [
-      ...(revisionsOf.get(r.group_id) ?? []),
-      {
-        speaker: speakerOf(r.speaker),
-        from: r.from_value,
-        to: r.to_value,
-        fromFigure: { source: r.from_source, document: r.from_document_id, id: r.from_figure_id },
-        toFigure: { source: r.to_source, document: r.to_document_id, id: r.to_figure_id },
-        date: r.stated_on,
-      },
-    ]);
+  for (const r of revisions) {
+    const list = revisionsOf.get(r.group_id) ?? [];
+    if (list.length === 0) revisionsOf.set(r.group_id, list);
+    list.push(revisionOf(r));
+  }
   const groups: LinkedFigureGroup[] = rows.map((g) => ({
     id: g.id,
     eventId: g.event_id,

@@ -2,8 +2,9 @@
  * Helpers shared by the read queries behind the HTTP API (src/server/routes). Every query is parameterised; the
  * only SQL assembled in code is fixed fragments chosen here, never values.
  */
-import type { Relay, Speaker } from "../../model/claims.js";
 import type { Sql } from "../database.js";
+
+export { DATE, parse, relays, speakerOf } from "../link-rows.js";
 
 /** A page of rows and how many rows match in all. */
 export interface Paged<T> {
@@ -17,21 +18,8 @@ export interface Window {
   offset: number;
 }
 
-export const DATE = (column: string, as: string) => `to_char(${column}, 'YYYY-MM-DD') AS ${as}`;
-
-export const parse = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
-
 /** A count from SQL (bigint arrives as a string from node-postgres, as a number from PGlite). */
 export const count = (v: unknown): number => Number(v ?? 0);
-
-export function speakerOf(v: unknown): Speaker | null {
-  const s = parse<Speaker | null>(v);
-  return s ? { name: s.name, type: s.type, role: s.role ?? null } : null;
-}
-
-export function relays(v: unknown): Relay[] {
-  return parse<Relay[]>(v ?? []).map(({ name, type }) => ({ name, type }));
-}
 
 /**
  * The total for a page read with `count(*) OVER () AS total`: past the last row no row carries it, so it is counted
@@ -65,8 +53,13 @@ export async function textPrefixes(db: Sql, ends: ReadonlyMap<string, number>): 
  * The total for a page read without a window count: a page shorter than asked for ends the list, so the total is
  * known without counting; otherwise `countAll` counts (a window count would make the page query visit every row).
  */
-export async function pageTotal(rows: number, window: Window, countAll: () => Promise<number>): Promise<number> {
-  if (window.limit === null || (rows < window.limit && (rows > 0 || window.offset === 0))) return window.offset + rows;
+export async function pageTotal(
+  rows: number,
+  window: Window,
+  countAll: () => Promise<number>,
+): Promise<number> {
+  if (window.limit === null || (rows < window.limit && (rows > 0 || window.offset === 0)))
+    return window.offset + rows;
   return countAll();
 }
 

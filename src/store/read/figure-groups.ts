@@ -2,17 +2,22 @@
 import { MEASURE_LABELS } from "../../lang/en/events.js";
 import { linkToJson } from "../../link/json.js";
 import { groupLabel } from "../../link/figures.js";
-import type { Dispute, GroupFigure, LinkedFigureGroup, Revision } from "../../link/model.js";
-import type { EntityType, Qualifier } from "../../model/claims.js";
+import type { Dispute, GroupFigure, LinkedFigureGroup } from "../../link/model.js";
 import type { Sql } from "../database.js";
+import {
+  FIGURE_COLUMNS,
+  figureRecord,
+  REVISIONS_SELECT,
+  revisionOf,
+  type FigureRow,
+  type RevisionRow,
+} from "../link-rows.js";
 import {
   count,
   DATE,
   needEnd,
   pageTotal,
   parse,
-  relays,
-  speakerOf,
   spanText,
   textPrefixes,
   type Paged,
@@ -107,7 +112,14 @@ export async function listFigureGroups(
   );
   // Counted on its own: a window count would make the page query visit every matching group.
   const total = await pageTotal(rows.length, window, async () =>
-    count((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM figure_groups g WHERE ${GROUP_FILTER}`, where))[0]?.n),
+    count(
+      (
+        await db.query<{ n: unknown }>(
+          `SELECT count(*) AS n FROM figure_groups g WHERE ${GROUP_FILTER}`,
+          where,
+        )
+      )[0]?.n,
+    ),
   );
   return {
     total,
@@ -126,30 +138,7 @@ export async function listFigureGroups(
   };
 }
 
-interface MemberRow extends Record<string, unknown> {
-  document_id: string;
-  id: string;
-  start_offset: number;
-  end_offset: number;
-  text: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  qualifier: Qualifier;
-  unit: string | null;
-  unit_kind: string;
-  measure: string | null;
-  subject: string | null;
-  attribution_id: string | null;
-  speaker: unknown;
-  speaker_entity_type: EntityType | null;
-  speaker_entity_key: string | null;
-  via: unknown;
-  stated_on: string | null;
-  refers_to: string | null;
-  revises: string | null;
-  source: string;
-  published_at: string | null;
+interface MemberRow extends FigureRow {
   title: string | null;
   outlet: string | null;
   entity_id: string | null;
@@ -178,15 +167,12 @@ export async function loadFigureGroup(db: Sql, id: string) {
   );
   if (!group) return null;
   const members = await db.query<MemberRow>(
-    `SELECT f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier, f.unit,
-            f.unit_kind, f.measure, f.subject, f.attribution_id, f.speaker, f.speaker_entity_type,
-            f.speaker_entity_key, f.via, ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")},
-            f.revises, l.source, ${DATE("d.published_at", "published_at")}, d.title, d.outlet, n.entity_id,
-            m.superseded, s.start_offset AS sentence_start, s.end_offset AS sentence_end
+    `SELECT ${FIGURE_COLUMNS}, doc.title, doc.outlet, n.entity_id, m.superseded,
+            s.start_offset AS sentence_start, s.end_offset AS sentence_end
      FROM figure_group_members m
      JOIN figures f ON f.document_id = m.document_id AND f.id = m.figure_id
-     JOIN link_documents l ON l.document_id = f.document_id
-     JOIN documents d ON d.id = f.document_id
+     JOIN link_documents d ON d.document_id = f.document_id
+     JOIN documents doc ON doc.id = f.document_id
      LEFT JOIN entity_names n ON n.type = f.speaker_entity_type AND n.key = f.speaker_entity_key
      LEFT JOIN LATERAL (
        SELECT sp.start_offset, sp.end_offset FROM spans sp
@@ -198,51 +184,11 @@ export async function loadFigureGroup(db: Sql, id: string) {
      ORDER BY m.seq`,
     [id],
   );
-  const revisions = await db.query<{
-    speaker: unknown;
-    from_value: number;
-    to_value: number;
-    from_document_id: string;
-    from_figure_id: string;
-    from_source: string;
-    to_document_id: string;
-    to_figure_id: string;
-    to_source: string;
-    stated_on: string | null;
-  }>(
-    `SELECT r.speaker, r.from_value, r.to_value, r.from_document_id, r.from_figure_id, fd.source AS from_source,
-            r.to_document_id, r.to_figure_id, td.source AS to_source, ${DATE("r.stated_on", "stated_on")}
-     FROM figure_revisions r
-     JOIN link_documents fd ON fd.document_id = r.from_document_id
-     JOIN link_documents td ON td.document_id = r.to_document_id
-     WHERE r.group_id = $1
-     ORDER BY r.seq`,
-    [id],
-  );
+  const revisions = await db.query<RevisionRow>(`${REVISIONS_SELECT} WHERE r.group_id = $1 ORDER BY r.seq`, [
+    id,
+  ]);
   const figures: GroupFigure[] = members.map((m) => ({
-    documentId: m.document_id,
-    source: m.source,
-    id: m.id,
-    start: m.start_offset,
-    end: m.end_offset,
-    text: m.text,
-    value: m.value,
-    low: m.low,
-    high: m.high,
-    qualifier: m.qualifier,
-    unit: m.unit,
-    unitKind: m.unit_kind,
-    measure: m.measure,
-    subject: m.subject,
-    attribution: m.attribution_id,
-    speaker: speakerOf(m.speaker),
-    speakerEntity:
-      m.speaker_entity_type && m.speaker_entity_key ? { type: m.speaker_entity_type, key: m.speaker_entity_key } : null,
-    via: relays(m.via),
-    statedOn: m.stated_on,
-    refersTo: m.refers_to,
-    revises: m.revises,
-    publishedAt: m.published_at,
+    ...figureRecord(m),
     speakerEntityId: m.entity_id,
     superseded: m.superseded,
   }));
@@ -255,16 +201,7 @@ export async function loadFigureGroup(db: Sql, id: string) {
     figures,
     disputed: group.disputed,
     disputes: parse<Dispute[]>(group.disputes),
-    revisions: revisions.map(
-      (r): Revision => ({
-        speaker: speakerOf(r.speaker),
-        from: r.from_value,
-        to: r.to_value,
-        fromFigure: { source: r.from_source, document: r.from_document_id, id: r.from_figure_id },
-        toFigure: { source: r.to_source, document: r.to_document_id, id: r.to_figure_id },
-        date: r.stated_on,
-      }),
-    ),
+    revisions: revisions.map(revisionOf),
   };
   // The report's own JSON for the group, so the API and `analyze --format json` cannot drift apart.
   const json = linkToJson({ entities: [], events: [], figureGroups: [linked] }).figureGroups[0] as Record<
