@@ -5,10 +5,9 @@
  * KNOWN_GAPS with the reason, so that a regression (or a fix) changes the test's outcome.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
-import { readDocuments } from "../../src/corpus/read.js";
 import type { Document } from "../../src/model/document.js";
+import { exampleDocuments, expectedTableRows } from "../helpers/examples.js";
 
 interface Row {
   file: string;
@@ -19,42 +18,20 @@ interface Row {
   kind: string;
 }
 
-/** Rows of the attribution tables, keyed by file (wire.jsonl records as "wire.jsonl#1", "#2"). */
+/** Rows of the attribution tables (wire.jsonl records as "wire.jsonl#1", "#2"). */
 function expectedRows(): Row[] {
-  const md = readFileSync("examples/corpus/EXPECTED.md", "utf8");
-  const rows: Row[] = [];
-  let file = "";
-  let record = 0;
-  let inTable = false;
-  for (const line of md.split("\n")) {
-    const section = /^## \d+\. (\S+)/.exec(line);
-    if (section) {
-      file = section[1]!;
-      record = 0;
-      inTable = false;
-      continue;
-    }
-    if (/^#### .*\(a\) Attributions/.test(line)) record++;
-    if (/^#{3,4} \(a\) Attributions/.test(line)) {
-      inTable = true;
-      continue;
-    }
-    if (/^#{3,4} /.test(line)) inTable = false;
-    if (!inTable || !/^\| \d+ \|/.test(line)) continue;
-    const cells = line.split("|").slice(1, -1).map((c) => c.trim());
+  return expectedTableRows("(a) Attributions", /^\d+$/).map(({ file, cells }) => {
     const [id, , speakerCell, cueCell, kindCell] = cells as [string, string, string, string, string];
-    const surface = /\("([^"]+)"/.exec(speakerCell)?.[1] ?? null;
-    rows.push({
-      file: file === "wire.jsonl" ? `wire.jsonl#${record}` : file,
+    return {
+      file,
       id,
       speaker: speakerCell.replace(/\s*\(.*$/, "").trim(),
-      surface,
+      surface: /\("([^"]+)"/.exec(speakerCell)?.[1] ?? null,
       // "none (Q&A "A:")": a transcript turn, whose cue is the label's colon.
       cue: /^none \(Q&A/.test(cueCell) ? ":" : cueCell.replace(/\s*\(.*$/, "").replace(/\*\*/g, "").trim(),
       kind: kindCell.replace(/\*\*/g, "").split(/[ ,(]/)[0]!,
-    });
-  }
-  return rows;
+    };
+  });
 }
 
 /** Rows not met yet: file#row → why. */
@@ -78,13 +55,9 @@ const KNOWN_GAPS: Record<string, string> = {
   "feed-item.json#6": "'the news outlet' is not resolved to Okno",
 };
 
-const docs = new Map<string, Document>();
+let docs = new Map<string, Document>();
 before(async () => {
-  for await (const e of readDocuments(["examples/corpus"], { maxBytes: 20 * 2 ** 20, published: null })) {
-    if (e.kind !== "document") continue;
-    const name = e.doc.source.split("/").pop()!;
-    docs.set(name.replace(/#(\d+)$/, (_, n: string) => `#${n}`), e.doc);
-  }
+  docs = await exampleDocuments();
 });
 
 const COUNTRY_WORDS = new Set(["russia", "russian", "ukraine", "ukrainian", "the", "of", "and"]);

@@ -5,11 +5,10 @@
  * "the two sides", "three sources") fail the test if they come back.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { before, test } from "node:test";
-import { readDocuments } from "../../src/corpus/read.js";
 import type { Figure } from "../../src/model/claims.js";
 import type { Document } from "../../src/model/document.js";
+import { exampleDocuments, expectedTableRows } from "../helpers/examples.js";
 
 interface Row {
   file: string;
@@ -21,45 +20,23 @@ interface Row {
 }
 
 function expectedRows(): Row[] {
-  const md = readFileSync("examples/corpus/EXPECTED.md", "utf8");
-  const rows: Row[] = [];
-  let file = "";
-  let record = 0;
-  let inTable = false;
-  md.split("\n").forEach((line, n) => {
-    const section = /^## \d+\. (\S+)/.exec(line);
-    if (section) {
-      file = section[1]!;
-      record = 0;
-      inTable = false;
-      return;
-    }
-    if (/^#### .*\(a\) Attributions/.test(line)) record++;
-    if (/^#{3,4} \(b\) Figures/.test(line)) {
-      inTable = true;
-      return;
-    }
-    if (/^#{3,4} /.test(line)) inTable = false;
-    if (!inTable || !/^\| P\d+ \|/.test(line)) return;
-    const [, spanCell, valueCell, qualifierCell] = line.split("|").slice(1, -1).map((c) => c.trim()) as [string, string, string, string];
+  const num = (s: string) => Number(s.replace(/,/g, ""));
+  return expectedTableRows("(b) Figures", /^P\d+$/).map(({ file, line, cells }) => {
+    const [, spanCell, valueCell, qualifierCell] = cells as [string, string, string, string];
     const range = /low ([\d.,]+), high ([\d.,]+)/.exec(valueCell);
-    const num = (s: string) => Number(s.replace(/,/g, ""));
-    rows.push({
-      file: file === "wire.jsonl" ? `wire.jsonl#${record}` : file,
-      line: n + 1,
+    return {
+      file,
+      line,
       span: /`([^`]+)`/.exec(spanCell)![1]!,
       value: range ? [num(range[1]!), num(range[2]!)] : valueCell.startsWith("—") ? null : num(/^[\d.,]+/.exec(valueCell)![0]),
       qualifier: qualifierCell.split(/[ (]/)[0]!,
-    });
+    };
   });
-  return rows;
 }
 
-const docs = new Map<string, Document>();
+let docs = new Map<string, Document>();
 before(async () => {
-  for await (const e of readDocuments(["examples/corpus"], { maxBytes: 20 * 2 ** 20, published: null })) {
-    if (e.kind === "document") docs.set(e.doc.source.split("/").pop()!, e.doc);
-  }
+  docs = await exampleDocuments();
 });
 
 function matches(text: string, f: Figure, row: Row): boolean {
