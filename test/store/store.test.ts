@@ -55,6 +55,7 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
         "004_attribution_text.sql",
         "004_link_state.sql",
         "005_api_indexes.sql",
+        "006_attribution_text_pending.sql",
       ]);
       assert.deepEqual(await migrate(db), []);
     });
