@@ -292,7 +292,8 @@ export function openApiDocument() {
       },
       "/api/documents/{id}": {
         get: {
-          summary: "One document as claimtrace.document/1",
+          summary:
+            "One document as claimtrace.document/1 with its attributions (each with speakerEntity, its ledger entity), figures and entities",
           parameters: [path("id", ID.document)],
           responses: { "200": { description: "the document (schemas/document.schema.json)" }, ...errors(400, 404) },
         },

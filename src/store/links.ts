@@ -866,8 +866,8 @@ function itemRef(r: ItemRef): ItemRef {
 // ---------------------------------------------------------------------------------------------------------------
 // Claim layers for stored documents, and documents stored before linking existed
 
-/** The attribution, entity and figure layers of stored documents, by document id. */
-export async function loadClaimLayers(db: Sql): Promise<Map<string, ClaimLayers>> {
+/** The attribution, entity and figure layers of stored documents (all, or the one `documentId`), by document id. */
+export async function loadClaimLayers(db: Sql, documentId: string | null = null): Promise<Map<string, ClaimLayers>> {
   const out = new Map<string, ClaimLayers>();
   const layersOf = (id: string) => {
     let l = out.get(id);
@@ -875,7 +875,8 @@ export async function loadClaimLayers(db: Sql): Promise<Map<string, ClaimLayers>
     return l;
   };
   for (const d of await db.query<{ document_id: string; entities: unknown }>(
-    "SELECT document_id, entities FROM link_documents",
+    "SELECT document_id, entities FROM link_documents WHERE $1::text IS NULL OR document_id = $1",
+    [documentId],
   ))
     layersOf(d.document_id).entities = parse<Entity[]>(d.entities);
   const attributions = await db.query<{
@@ -894,7 +895,9 @@ export async function loadClaimLayers(db: Sql): Promise<Map<string, ClaimLayers>
     stated_on: string | null;
   }>(
     `SELECT document_id, id, kind, source_start, source_end, cue_start, cue_end, content, speaker_name, speaker_type,
-            speaker_role, via, ${DATE("stated_on", "stated_on")} FROM attributions`,
+            speaker_role, via, ${DATE("stated_on", "stated_on")}
+     FROM attributions WHERE $1::text IS NULL OR document_id = $1`,
+    [documentId],
   );
   const span = (start: number | null, end: number | null): Span | null =>
     start === null || end === null ? null : { start, end };
@@ -910,7 +913,9 @@ export async function loadClaimLayers(db: Sql): Promise<Map<string, ClaimLayers>
       date: a.stated_on,
     });
   const figures = await db.query<FigureRow>(
-    `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id`,
+    `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id
+     WHERE $1::text IS NULL OR f.document_id = $1`,
+    [documentId],
   );
   for (const row of figures) {
     const f = figureRecord(row);

@@ -284,6 +284,30 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.ok(phones.every((a) => [a.speaker?.name ?? "", ...a.content.map((c: { text: string }) => c.text)].join(" ").toLowerCase().includes("phone")));
     });
 
+    it("a stored document's detail carries its attributions (with their ledger entity), figures and entities", async () => {
+      const lead = (await allPages(app, `/api/attributions?entity=${RUSSIAN_MOD}`, 6)).find(
+        (a: Json) => a.source?.text === "Russia's Defence Ministry" && a.publishedAt === "2023-01-02",
+      ) as Json;
+      const doc = (await get(`/api/documents/${lead.document}`)).body;
+      const listed = (await get(`/api/attributions?document=${lead.document}&limit=200`)).body.items as Array<Json>;
+      assert.deepEqual(
+        doc.attributions.map((a: Json) => [a.id, a.speakerEntity, a.content.map((c: Json) => c.text)]).sort(),
+        listed.map((a) => [a.attribution, a.speakerEntity, a.content.map((c: Json) => c.text)]).sort(),
+      );
+      const mine = doc.attributions.find((a: Json) => a.id === lead.attribution);
+      assert.deepEqual([mine.speakerEntity, mine.cue.text], [RUSSIAN_MOD, "said"]);
+      const figures = (await get(`/api/figures?document=${lead.document}&limit=200`)).body.items as Array<Json>;
+      assert.deepEqual(
+        doc.figures.map((f: Json) => [f.id, f.text]).sort(),
+        figures.map((f) => [f.figure, f.text]).sort(),
+      );
+      // Hand-checked: the Northern Ledger's lead gives the ministry's first toll, 63, and quotes the blogger Vetrov.
+      const first = doc.figures.find((f: Json) => f.text === "63 of its soldiers");
+      assert.deepEqual([first?.value, first?.qualifier], [63, "exact"]);
+      const names = doc.entities.map((e: Json) => e.name);
+      assert.ok(names.includes("Arkady Vetrov"), names.join(", "));
+    });
+
     it("search in attributions ranks statements; in documents is unchanged", async () => {
       const r = await get("/api/search?q=phones&in=attributions");
       assert.equal(r.status, 200);

@@ -2,12 +2,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { documentToJson } from "../../contract/document-json.js";
 import { ingestEvents } from "../../corpus/ingest.js";
 import { readBuffers } from "../../corpus/read.js";
-import { loadDocument } from "../../store/documents.js";
 import { searchAttributions } from "../../store/read/attributions.js";
-import { listDocuments, searchDocuments } from "../../store/read/documents.js";
+import { listDocuments, loadDocumentJson, searchDocuments } from "../../store/read/documents.js";
 import { errorResponse, HttpError } from "../errors.js";
 import { dateRange, oneOf, pageOf, pathId, text } from "../params.js";
 import { queryOf, windowOf, type RouteContext } from "./context.js";
@@ -23,9 +21,9 @@ export function documentRoutes(app: Hono, { db, token, maxBodyBytes, afterWrite 
 
   app.get("/api/documents/:id", async (c) => {
     const id = pathId(c.req.param("id"), "document");
-    const doc = await loadDocument(db, id);
+    const doc = await loadDocumentJson(db, id);
     if (!doc) throw new HttpError(404, "not_found", `no document ${id}`);
-    return c.json(documentToJson(doc));
+    return c.json(doc);
   });
 
   app.get("/api/search", async (c) => {

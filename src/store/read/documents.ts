@@ -1,5 +1,8 @@
-/** Document summaries for the API: the list (filters) and full-text search. */
-import type { Sql } from "../database.js";
+/** Documents for the API: the list (filters), full-text search, and one document with its claims. */
+import { documentToJson, type DocumentJson } from "../../contract/document-json.js";
+import type { Database, Sql } from "../database.js";
+import { loadDocument } from "../documents.js";
+import { loadClaimLayers } from "../links.js";
 import { count, DATE, pageTotal, totalOf, type Paged, type Window } from "./common.js";
 
 export interface DocumentFilter {
@@ -91,4 +94,33 @@ export async function searchDocuments(
     ),
   );
   return { items: rows.map((r) => ({ ...documentSummary(r), rank: Number(r.rank) })), total };
+}
+
+/**
+ * One stored document as `claimtrace.document/1` with the claim layers linking stored for it, each attribution
+ * also naming the ledger entity its speaker resolved to (`speakerEntity`, an extra field within version 1).
+ * Null for an unknown id.
+ */
+export async function loadDocumentJson(db: Database, id: string): Promise<DocumentJson | null> {
+  const doc = await loadDocument(db, id);
+  if (!doc) return null;
+  const layers = (await loadClaimLayers(db, id)).get(id);
+  const json = documentToJson(layers ? { ...doc, layers: { ...doc.layers, ...layers } } : doc);
+  const entityOf = new Map(
+    (
+      await db.query<{ id: string; entity_id: string | null }>(
+        `SELECT a.id, n.entity_id FROM attributions a
+         LEFT JOIN entity_names n ON n.type = a.speaker_entity_type AND n.key = a.speaker_entity_key
+         WHERE a.document_id = $1`,
+        [id],
+      )
+    ).map((r) => [r.id, r.entity_id]),
+  );
+  return {
+    ...json,
+    attributions: json.attributions.map((a) => {
+      const attribution = a as { id: string };
+      return { ...attribution, speakerEntity: entityOf.get(attribution.id) ?? null };
+    }),
+  };
 }

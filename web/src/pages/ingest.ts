@@ -1,6 +1,6 @@
 import {
   ApiError,
-  documentWithClaims,
+  api,
   postDocuments,
   type DocumentDetail,
   type IngestResult,
@@ -114,7 +114,7 @@ function describe(err: unknown): string {
 
 async function showResult(box: HTMLElement, answer: IngestResult): Promise<void> {
   const details: DocumentDetail[] = [];
-  for (const d of answer.documents) details.push(await documentWithClaims(d.id));
+  for (const d of answer.documents) details.push(await api.document(d.id));
   replace(
     box,
     h(

@@ -1,4 +1,4 @@
-import { documentWithClaims, type DocAttribution, type DocFigure, type DocumentDetail } from "../api.js";
+import { api, type DocAttribution, type DocFigure, type DocumentDetail } from "../api.js";
 import { h, link, replace, route, shorten } from "../dom.js";
 import { ColourKeys, contentText, figureValue, quoted, relayChain, speakerName } from "../format.js";
 import type { RouteContext } from "../router.js";
@@ -32,7 +32,7 @@ const covers = (r: Range, a: number, b: number) => r.start <= a && b <= r.end;
  */
 export async function readerPage({ params, query, main, signal }: RouteContext): Promise<void> {
   const id = params[0] ?? "";
-  const doc = await documentWithClaims(id, signal);
+  const doc = await api.document(id, signal);
   if (signal.aborted) return;
   document.title = `${doc.title ?? doc.source} — claimtrace`;
   const original = doc.url ? safeUrl(doc.url) : null;
