@@ -51,12 +51,20 @@ export function documentRoutes(app: Hono, { db, token, maxBodyBytes, afterWrite 
       const errors: Array<{ input: string; reason: string }> = [];
       try {
         const run = await ingestEvents(db, readBuffers(inputs, { maxBytes: maxBodyBytes }), "api ingest", {
-          onDocument: (doc, outcome) => documents.push({ id: doc.id, source: doc.source, title: doc.title, outcome }),
+          onDocument: (doc, outcome) =>
+            documents.push({ id: doc.id, source: doc.source, title: doc.title, outcome }),
           onRejected: (e) => errors.push({ input: e.input, reason: e.reason }),
         });
         const status = documents.length === 0 ? 422 : 201;
         return c.json(
-          { runId: run.runId, stored: run.stored, duplicates: run.duplicates, rejected: run.rejected, documents, errors },
+          {
+            runId: run.runId,
+            stored: run.stored,
+            duplicates: run.duplicates,
+            rejected: run.rejected,
+            documents,
+            errors,
+          },
           status,
         );
       } finally {
@@ -85,12 +93,17 @@ async function uploadedInputs(c: Context): Promise<Array<{ name: string; bytes: 
     const raw = new Uint8Array(await c.req.arrayBuffer());
     return [{ name: "request.json", bytes: raw }];
   }
-  throw new HttpError(415, "unsupported_media_type", "send application/json records or multipart/form-data files");
+  throw new HttpError(
+    415,
+    "unsupported_media_type",
+    "send application/json records or multipart/form-data files",
+  );
 }
 
 function requireToken(token: string | null) {
   return async (c: Context, next: () => Promise<void>) => {
-    if (!token) return errorResponse(c, 403, "read_only", "this server has no write token (start it with --token)");
+    if (!token)
+      return errorResponse(c, 403, "read_only", "this server has no write token (start it with --token)");
     const given = /^Bearer\s+(.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
     const a = Buffer.from(given);
     const b = Buffer.from(token);

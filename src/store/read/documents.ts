@@ -54,7 +54,11 @@ export function documentSummary(r: DocumentSummaryRow): DocumentSummary {
 }
 
 /** Newest first. */
-export async function listDocuments(db: Sql, filter: DocumentFilter, window: Window): Promise<Paged<DocumentSummary>> {
+export async function listDocuments(
+  db: Sql,
+  filter: DocumentFilter,
+  window: Window,
+): Promise<Paged<DocumentSummary>> {
   const where = [filter.outlet, filter.from, filter.to, filter.q];
   const rows = await db.query<DocumentSummaryRow>(
     `SELECT ${SUMMARY_COLUMNS}
@@ -64,7 +68,11 @@ export async function listDocuments(db: Sql, filter: DocumentFilter, window: Win
     [...where, window.limit, window.offset],
   );
   const total = await pageTotal(rows.length, window, async () =>
-    count((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM documents WHERE ${DOCUMENT_FILTER}`, where))[0]?.n),
+    count(
+      (
+        await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM documents WHERE ${DOCUMENT_FILTER}`, where)
+      )[0]?.n,
+    ),
   );
   return { items: rows.map(documentSummary), total };
 }

@@ -1,10 +1,4 @@
-import {
-  ApiError,
-  api,
-  postDocuments,
-  type DocumentDetail,
-  type IngestResult,
-} from "../api.js";
+import { ApiError, api, postDocuments, type DocumentDetail, type IngestResult } from "../api.js";
 import { errorBox, h, link, replace, route } from "../dom.js";
 import { contentText, figureValue, quoted, relayChain, speakerName } from "../format.js";
 import type { RouteContext } from "../router.js";
