@@ -1,4 +1,5 @@
-import type { Attribution } from "../model/claims.js";
+import type { DateMention } from "../dates/resolve.js";
+import type { Attribution, Figure } from "../model/claims.js";
 import type { Document } from "../model/document.js";
 import type { Span } from "../model/span.js";
 import { linkCorpus } from "../link/batch.js";
@@ -63,8 +64,8 @@ export function documentToJson(doc: Document): DocumentJson {
     paragraphs: spans(doc.layers.paragraphs),
     sentences: spans(doc.layers.sentences),
     attributions: (doc.layers.attributions ?? []).map((a) => attributionJson(doc.text, a)),
-    figures: (doc.layers.figures ?? []).map((f) => ({ ...f, text: doc.text.slice(f.start, f.end) })),
-    dates: (doc.layers.dates ?? []).map((d) => ({ ...d, text: doc.text.slice(d.start, d.end) })),
+    figures: (doc.layers.figures ?? []).map((f) => figureJson(doc.text, f)),
+    dates: (doc.layers.dates ?? []).map((d) => dateJson(doc.text, d)),
     entities: (doc.layers.entities ?? []).map((e) => ({ ...e, mentions: spans(e.mentions) })),
   };
 }
@@ -73,6 +74,32 @@ export function documentToJson(doc: Document): DocumentJson {
 function attributionJson(text: string, a: Attribution): unknown {
   const withText = (s: Span) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
   return { ...a, source: a.source && withText(a.source), cue: a.cue && withText(a.cue), content: a.content.map(withText) };
+}
+
+// Figures and dates are written field by field rather than spread: a literal of known shape is several times faster
+// to build on V8, and an article can hold hundreds of each. The field order is the layers' own.
+function figureJson(text: string, f: Figure): unknown {
+  return {
+    id: f.id,
+    start: f.start,
+    end: f.end,
+    value: f.value,
+    low: f.low,
+    high: f.high,
+    qualifier: f.qualifier,
+    unit: f.unit,
+    measure: f.measure,
+    subject: f.subject,
+    attribution: f.attribution,
+    speaker: f.speaker,
+    date: f.date,
+    revises: f.revises,
+    text: text.slice(f.start, f.end),
+  };
+}
+
+function dateJson(text: string, d: DateMention): unknown {
+  return { start: d.start, end: d.end, value: d.value, until: d.until, grain: d.grain, anchor: d.anchor, text: text.slice(d.start, d.end) };
 }
 
 /**

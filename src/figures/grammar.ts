@@ -142,6 +142,21 @@ const STARTERS = new Set<string>([
   ...[...CURRENCY_PREFIXES.keys()].filter((k) => /^[a-z]+$/.test(k)), "hk", "c", "s", "nz", "au", "ca", "y",
 ]);
 
+/**
+ * Which (first letter, length) pairs some starter word has: most words of a sentence are rejected by one array read,
+ * before the set lookup that would hash a freshly sliced string.
+ */
+const STARTER_KEYS = new Uint8Array(128 << 4);
+const starterKey = (first: number, length: number) => (first << 4) | (length > 15 ? 15 : length);
+for (const w of STARTERS) if (w.charCodeAt(0) < 128) STARTER_KEYS[starterKey(w.charCodeAt(0), w.length)] = 1;
+
+/** Whether a lower-cased word can begin a quantity: a starter, or a "-fold" multiplier ("sixfold"). */
+function mayStartQuantity(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128 && STARTER_KEYS[starterKey(c, w.length)] && STARTERS.has(w)) return true;
+  return w.length >= 4 && w.charCodeAt(w.length - 1) === 100 && w.endsWith("fold");
+}
+
 const TIME_UNIT_WORDS = new Set(["second", "minute", "hour", "day", "week", "month", "year"]);
 
 /** Symbols that can begin a quantity: currency signs, "~", "≈" and minus signs. */
@@ -217,7 +232,7 @@ class Reader {
     let i = 0;
     while (i < this.L.length) {
       const t = this.L[i]!;
-      if (t.kind === "word" ? !STARTERS.has(t.lower) && !t.lower.endsWith("fold") : t.kind === "sym" && !STARTER_SYMBOLS.has(t.text)) {
+      if (t.kind === "word" ? !mayStartQuantity(t.lower) : t.kind === "sym" && !STARTER_SYMBOLS.has(t.text)) {
         i++;
         continue;
       }

@@ -51,14 +51,16 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     while (di < dates.length && dates[di]!.start < sentence.start) di++;
     let dj = di;
     while (dj < dates.length && dates[dj]!.start < sentence.end) dj++;
+    // sentences and tokens are both in text order: a linear walk, not a search per sentence
+    while (ti < tokens.length && tokens[ti]!.start < sentence.start) ti++;
+    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, dates, di, dj, (hyphens ??= new Hyphens(doc.text))) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const sentenceDates = dates.slice(di, dj);
-    ti = firstTokenFrom(tokens, sentence.start, ti);
-    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, sentenceDates, (hyphens ??= new Hyphens(doc.text))) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const inSentence: Figure[] = [];
     const { quantities, lexemes } = readQuantitiesAndLexemes(doc.text, sentence);
-    // the attributions whose content reaches into this sentence, in their order, and the first with its cue here
-    const reaching = attributions.filter((a) => a.content.some((c) => c.start < sentence.end && sentence.start < c.end));
-    const cueHere = attributions.find((a) => a.cue && contains(sentence, a.cue)) ?? null;
+    const reaching = reachingInto(attributions, sentence);
+    // the measure word at each lexeme, looked up once per sentence however many figures it holds
+    let measures: MeasureMemo | undefined;
+    const cueHere = firstWithCueIn(attributions, sentence);
     for (const q of quantities) {
       if (q.role !== "quantity" || q.weak) continue;
       if (sentenceDates.some((d) => contains(d, q.number))) continue; // "Feb. 24", "in 2016", "two days ago" are dates
@@ -73,7 +75,7 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
         high: q.value === null ? Math.max(q.first!, q.second!) : null,
         qualifier: q.qualifier,
         unit: unitOf(q),
-        measure: measureOf(lexemes, q, quantities),
+        measure: measureOf(lexemes, q, quantities, (measures ??= new Array(lexemes.length))),
         subject: subjectOf(doc.text, sentence, q),
         attribution: attribution?.id ?? null,
         speaker: attribution?.speaker ?? null,
@@ -121,16 +123,24 @@ function notAClaim(q: Quantity, ls: readonly Lex[]): boolean {
   return false;
 }
 
-/** Index of the first token at or after `offset`, searching from `from` (tokens are in text order). */
-function firstTokenFrom(tokens: readonly Token[], offset: number, from: number): number {
-  let lo = from;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
+/** The attributions whose content reaches into `sentence`, in their order (plain loops: this runs per sentence). */
+function reachingInto(attributions: readonly Attribution[], sentence: Span): Attribution[] {
+  const out: Attribution[] = [];
+  for (const a of attributions) {
+    for (const c of a.content) {
+      if (c.start < sentence.end && sentence.start < c.end) {
+        out.push(a);
+        break;
+      }
+    }
   }
-  return lo;
+  return out;
+}
+
+/** The first attribution whose cue stands in `sentence`. */
+function firstWithCueIn(attributions: readonly Attribution[], sentence: Span): Attribution | null {
+  for (const a of attributions) if (a.cue && contains(sentence, a.cue)) return a;
+  return null;
 }
 
 /** Number words that can start a figure on their own (a bare "one" cannot: it is dropped as a determiner). */
@@ -174,14 +184,14 @@ class Hyphens {
   }
 }
 
-function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[], hyphens: Hyphens): boolean {
+function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[], firstDate: number, endDate: number, hyphens: Hyphens): boolean {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = t.start;
     if (start >= end) break;
     if (t.kind === "number") {
       // a number inside a date ("Nov. 8", "in 2016") is never a figure: the stage drops whatever the grammar reads there
-      if (!isBareYear(text, tokens, i) && !isNeverAmount(text, tokens, i) && !insideAny(dates, t)) return true;
+      if (!isBareYear(text, tokens, i) && !isNeverAmount(text, tokens, i) && !insideAny(dates, firstDate, endDate, t)) return true;
       continue;
     }
     if (t.kind !== "word") continue;
@@ -209,8 +219,8 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
   return false;
 }
 
-function insideAny(spans: readonly Span[], span: Span): boolean {
-  for (let k = 0; k < spans.length; k++) if (contains(spans[k]!, span)) return true;
+function insideAny(spans: readonly Span[], from: number, to: number, span: Span): boolean {
+  for (let k = from; k < to; k++) if (contains(spans[k]!, span)) return true;
   return false;
 }
 
@@ -312,7 +322,25 @@ function subjectOf(text: string, sentence: Span, q: Quantity): string | null {
 const MEASURE_FIRST_WORDS = new Set([...MEASURE_WORDS.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!));
 
 /** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
-function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): string | null {
+/** Per lexeme of a sentence: its measure (null for none), or undefined while not looked up yet. */
+type MeasureMemo = Array<string | null | undefined>;
+
+/** The measure named at lexeme `i`: a two-word phrase starting there ("death toll", "called up"), else the word. */
+function measureAt(ls: readonly Lex[], i: number, memo: MeasureMemo): string | null {
+  const known = memo[i];
+  if (known !== undefined) return known;
+  const w = ls[i]?.lower;
+  let m: string | null = null;
+  if (w) {
+    const next = ls[i + 1];
+    const two = next && MEASURE_FIRST_WORDS.has(w) ? MEASURE_WORDS.get(`${w} ${next.lower}`) : undefined;
+    m = two ?? MEASURE_WORDS.get(w) ?? null;
+  }
+  if (i >= 0 && i < memo.length) memo[i] = m;
+  return m;
+}
+
+function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], memo: MeasureMemo): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
   const others = all.filter((o) => o !== q && o.role === "quantity");
   const other = (i: number) => {
@@ -323,12 +351,7 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[]): s
   const first = ls.findIndex((l) => l.start >= q.start);
   let last = ls.findIndex((l) => l.start >= q.end);
   if (last < 0) last = ls.length;
-  const at = (i: number): string | null => {
-    const w = ls[i]?.lower;
-    if (!w) return null;
-    const two = ls[i + 1] && MEASURE_FIRST_WORDS.has(w) ? MEASURE_WORDS.get(`${w} ${ls[i + 1]!.lower}`) : undefined;
-    return two ?? MEASURE_WORDS.get(w) ?? null;
-  };
+  const at = (i: number): string | null => measureAt(ls, i, memo);
   // "two of the wounded were …": the words after a partitive "of" name the whole the figure is part of, not its measure
   let from = last;
   if (ls[from]?.lower === "of") {
