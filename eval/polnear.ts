@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       newCueMargin: POLNEAR_NEW_CUE_MARGIN,
       offsetScale: opt("--offset-scale") ? Number(opt("--offset-scale")) : undefined,
       folds: opt("--folds") ? Number(opt("--folds")) : undefined,
+      seed: opt("--seed") ? Number(opt("--seed")) : undefined,
       onEpoch: (stage, e, errors) => console.error(`${stage}, epoch ${e}: ${errors} token errors`),
       trainedOn: { corpus: "PolNeAR", splits: trainOn },
     });

@@ -2,6 +2,7 @@ import type { Span } from "../../model/span.js";
 import { CUE_FORMS } from "../../lang/en/cues.js";
 import { ANONYMOUS_HEADS, ORGANIZATION_WORDS, OUTLETS, PRONOUNS, ROLE_NOUNS, TITLES } from "../../lang/en/speakers.js";
 import type { TokenView } from "../tokens.js";
+import { wordClass } from "./wordclass.js";
 
 /**
  * Features of the learned tagger, hashed to integers: no feature strings are built or stored, so extraction
@@ -10,13 +11,13 @@ import type { TokenView } from "../tokens.js";
  *
  * Changing a template changes what the weights mean: bump FEATURE_VERSION so older models are refused.
  */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 const enum T {
   Bias, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Suf3, Suf2, Shape0, Shape3, QuoteState, PrevMark, NextMark,
   QuoteRule, SentPos, SentToEnd, ParaPos, Lex0, Lexm1, Lexp1, Rule0, Rulem1Rule0, Rule0Rulep1, Rule0W0,
   Rule0Shape, LexLeft, LexRight, RuleCueSides, Punct, Wm1Shape0, LexLeftQuote, Speaker0, Speakerm1Speaker0,
-  Stem0, Stem0Wp1, Wm1Stem0, Wm1Wp1, W0Quote, Count,
+  Stem0, Stem0Wp1, Wm1Stem0, Wm1Wp1, W0Quote, Key0, Verb0, Noun0, Tags0, Tagsm1Tags0, Tags0Tagsp1, KeyContext, Tags0Key0, Count,
 }
 export const FEATURES_PER_TOKEN: number = T.Count;
 
@@ -111,6 +112,8 @@ export interface FeatureInput {
   ruleTags: Uint8Array;
   /** Hashes of the tokens' lower-case words, filled by extractFeatures for the second stage to reuse. */
   words?: Uint32Array;
+  /** Word shapes, likewise. */
+  shapes?: Uint32Array;
 }
 
 /** Paragraphs as token ranges [first, end), in order; tokens outside every paragraph are left out. */
@@ -137,13 +140,23 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
   const lex = new Uint32Array(n);
   const spk = new Uint32Array(n);
   const stem = new Uint32Array(n);
+  const key = new Uint32Array(n);
+  const verb = new Uint32Array(n);
+  const noun = new Uint32Array(n);
+  const ptags = new Uint32Array(n);
   input.words = word;
+  input.shapes = shape;
   for (let i = 0; i < n; i++) {
     stem[i] = stemHash(tv.lower[i]!);
     word[i] = hashString(tv.lower[i]!);
     shape[i] = shapeOf(tv, i);
     lex[i] = cueClass(tv.lower[i]!, tv.lower[i + 1] ?? "");
     spk[i] = speakerClass(tv.lower[i]!);
+    const wc = wordClass(tv.lower[i]!);
+    key[i] = wc.key;
+    verb[i] = wc.verb;
+    noun[i] = wc.noun;
+    ptags[i] = wc.tags;
   }
   const at = (a: Uint32Array, i: number, lo: number, hi: number) => (i >= lo && i < hi ? a[i]! : NONE);
   const ruleAt = (i: number, lo: number, hi: number) => (i >= lo && i < hi ? ruleTags[i]! : 9);
@@ -258,27 +271,39 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
       f[T.Wm1Stem0] = mix(mix(T.Wm1Stem0, at(word, i - 1, lo, hi)), stem[i]!);
       f[T.Wm1Wp1] = mix(mix(T.Wm1Wp1, at(word, i - 1, first, end)), at(word, i + 1, first, end));
       f[T.W0Quote] = mix(mix(T.W0Quote, w0), quoteState);
+      f[T.Key0] = mix(T.Key0, key[i]!);
+      f[T.Verb0] = mix(T.Verb0, verb[i]!);
+      f[T.Noun0] = mix(T.Noun0, noun[i]!);
+      f[T.Tags0] = mix(T.Tags0, ptags[i]!);
+      f[T.Tagsm1Tags0] = mix(mix(T.Tagsm1Tags0, at(ptags, i - 1, lo, hi)), ptags[i]!);
+      f[T.Tags0Tagsp1] = mix(mix(T.Tags0Tagsp1, ptags[i]!), at(ptags, i + 1, lo, hi));
+      f[T.KeyContext] = mix(mix(mix(T.KeyContext, at(key, i - 1, lo, hi)), key[i]!), at(key, i + 1, lo, hi));
+      f[T.Tags0Key0] = mix(mix(T.Tags0Key0, ptags[i]!), key[i]!);
     }
   }
   return out;
 }
 
 const enum S {
-  Tag0 = 0, Tagm1Tag0, Tag0Tagp1, Tag0W0, CueSides, CueSidesParagraph, CueWordLeft, CueWordRight, SourceSides, Tag0Rule0, Tag0Quote, Count,
+  Tag0 = 0, Tagm1Tag0, Tag0Tagp1, Tag0W0, CueSides, CueSidesParagraph, CueWordLeft, CueWordRight, SourceSides, Tag0Rule0, Tag0Quote,
+  CueSidesW0, CueSidesShape, CueSidesQuote, Tags5, CuesInSentence, SourceCue, Count,
 }
-/** Features of the second stage, which adds their weights to the first stage's scores. */
-export const STACKED_FEATURES_PER_TOKEN: number = S.Count;
+/** Features of the second stage: its own (S) and then all of the first stage's. */
+export const STACKED_FEATURES_PER_TOKEN: number = S.Count + FEATURES_PER_TOKEN;
 
 /**
  * Second-stage features: where the first stage put cues and sources, seen from each token (which side, how far,
- * which cue word). Content and source spans are placed relative to their cue, which the first stage can only
- * guess at token by token.
+ * which cue word), alone and with the token's word, shape and quote state, followed by all of the first stage's
+ * features (`base`): the second stage is a full tagger that also knows where the first put the cues. Content and
+ * source spans are placed relative to their cue, which the first stage can only guess at token by token.
  */
-export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array): Uint32Array {
+export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base: Uint32Array): Uint32Array {
   const { tv, ruleTags } = input;
   const n = tv.n;
   const K = STACKED_FEATURES_PER_TOKEN;
   const out = new Uint32Array(n * K);
+  const K0 = FEATURES_PER_TOKEN;
+  for (let i = 0; i < n; i++) out.set(base.subarray(i * K0, i * K0 + K0), i * K + S.Count);
   const words = input.words ?? Uint32Array.from(tv.lower, (w) => hashString(w));
   const isCue = (i: number) => stageTags[i] === 3 || stageTags[i] === 4;
   const isSource = (i: number) => stageTags[i] === 1 || stageTags[i] === 2;
@@ -290,6 +315,8 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array): Uin
   const cueWordRight = new Uint32Array(n);
   const srcLeft = new Int32Array(n);
   const srcRight = new Int32Array(n);
+  const shapes = input.shapes ?? new Uint32Array(n);
+  const cuesInSentence = new Uint8Array(n);
   for (const { first, end } of input.sequences) {
     let sentence = -2;
     let cueAt = -1;
@@ -312,6 +339,18 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array): Uin
         cueWord = words[i]!;
       }
       if (isSource(i)) srcAt = i;
+    }
+    // Cue spans per sentence (0, 1, 2 or more).
+    for (let i = first; i < end; ) {
+      const sn = tv.sentence[i]!;
+      let j = i;
+      let count = 0;
+      while (j < end && tv.sentence[j] === sn) {
+        if (stageTags[j] === 3) count++;
+        j++;
+      }
+      cuesInSentence.fill(Math.min(count, 2), i, j);
+      i = j;
     }
     sentence = -2;
     cueAtP = -1;
@@ -348,6 +387,13 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array): Uin
       f[S.SourceSides] = mix(mix(mix(0x100 + S.SourceSides, srcLeft[i]!), srcRight[i]!), t0);
       f[S.Tag0Rule0] = mix(mix(0x100 + S.Tag0Rule0, t0), ruleTags[i]!);
       f[S.Tag0Quote] = mix(mix(0x100 + S.Tag0Quote, t0), quoteState);
+      const sides = mix(Math.min(cueLeft[i]!, 6), Math.min(cueRight[i]!, 6));
+      f[S.CueSidesW0] = mix(mix(0x100 + S.CueSidesW0, sides), words[i]!);
+      f[S.CueSidesShape] = mix(mix(0x100 + S.CueSidesShape, sides), shapes[i]!);
+      f[S.CueSidesQuote] = mix(mix(mix(0x100 + S.CueSidesQuote, cueLeft[i]!), cueRight[i]!), quoteState);
+      f[S.Tags5] = mix(mix(mix(mix(mix(0x100 + S.Tags5, i > first + 1 ? stageTags[i - 2]! : 9), i > first ? stageTags[i - 1]! : 9), t0), i + 1 < end ? stageTags[i + 1]! : 9), i + 2 < end ? stageTags[i + 2]! : 9);
+      f[S.CuesInSentence] = mix(mix(mix(0x100 + S.CuesInSentence, cuesInSentence[i]!), t0), ruleTags[i]!);
+      f[S.SourceCue] = mix(mix(mix(0x100 + S.SourceCue, Math.min(srcLeft[i]!, 6)), Math.min(srcRight[i]!, 6)), sides);
     }
   }
   return out;

@@ -19,8 +19,9 @@ export interface AttributionModel {
 
 /**
  * The learned span tagger (see tagger.ts) with the linking of its spans into attributions. One or two stages:
- * the first tags from the token features and the rules' tags; the second adds, to the first stage's scores,
- * weights of features over the first stage's tags (few features, so it costs little at extraction).
+ * the first tags from the token features and the rules' tags; the second tags again from the same features
+ * and features of where the first stage put cues and sources (optionally starting from a fraction of the first
+ * stage's scores, TaggerWeights.offsetScale; PolNeAR models do not).
  */
 export class LearnedTagger implements AttributionModel {
   private readonly scratch = new Scratch();
@@ -51,7 +52,7 @@ export class LearnedTagger implements AttributionModel {
     let scores = last > 0 ? new Float64Array(tv.n * TAG_COUNT) : undefined;
     for (const s of sequences) decode(this.stages[0]!, base, s.first, s.end, tags, this.scratch, last === 0 ? margins : undefined, undefined, scores);
     for (let k = 1; k <= last; k++) {
-      const feats = stackedFeatures(input, tags);
+      const feats = stackedFeatures(input, tags, base);
       const offsets = scores!;
       scores = k < last ? new Float64Array(tv.n * TAG_COUNT) : undefined;
       tags = new Uint8Array(tv.n);
@@ -127,7 +128,7 @@ export class LearnedTagger implements AttributionModel {
 }
 
 /** The new-cue margin tuned on PolNeAR dev for models trained on PolNeAR train (see newCueMargin). */
-export const POLNEAR_NEW_CUE_MARGIN = 100;
+export const POLNEAR_NEW_CUE_MARGIN = 400;
 
 /** Default place for a trained model: under the git-ignored .claimtrace directory of the working directory. */
 export const DEFAULT_MODEL_PATH = ".claimtrace/models/attribution-tagger.json";

@@ -66,7 +66,7 @@ export function decode(
     // A later stage starts from the scores of the stage before (`offsets`) and adds its own features' weights.
     const o = (first + t) * TAG_COUNT;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    if (offsets) {
+    if (offsets && model.offsetScale !== 0) {
       const c = model.offsetScale;
       s0 = c * offsets[o]!;
       s1 = c * offsets[o + 1]!;

@@ -68,7 +68,7 @@ export const DEFAULT_EPOCHS = 12;
 export const DEFAULT_BITS = 16;
 export const DEFAULT_STAGES = 2;
 export const DEFAULT_FOLDS = 4;
-export const DEFAULT_OFFSET_SCALE = 0.05;
+export const DEFAULT_OFFSET_SCALE = 0;
 
 interface Example {
   feats: Uint32Array;
@@ -134,7 +134,7 @@ export function trainTagger(docs: readonly PreparedDocument[], options: TrainOpt
       const w = rest.length ? trainStage(`stage 1, fold ${f + 1}/${folds}`, examplesOf(rest, (d) => d.feats), FEATURES_PER_TOKEN, options) : first;
       for (const d of held) {
         const { tags, scores } = tagWith(w, d, scratch);
-        stacked.set(d, { feats: stackedFeatures(d.input, tags), scores });
+        stacked.set(d, { feats: stackedFeatures(d.input, tags, d.feats), scores });
       }
     }
     const examples = examplesOf(docs, (d) => stacked.get(d)!.feats, (d) => stacked.get(d)!.scores);
