@@ -618,7 +618,8 @@ function findWith(
     const end = start + m[0].length;
     if (found.some((f) => f.start < end && start < f.end)) return;
     const made = make(m, ctx);
-    if (made) found.push({ start, end, ...made });
+    // a literal rather than a spread: the same fields, built several times faster on V8
+    if (made) found.push({ start, end, value: made.value, until: made.until, grain: made.grain, anchor: made.anchor });
   };
   for (const [re, make, needs, sticky] of PATTERNS) {
     if (!(families & needs)) continue;

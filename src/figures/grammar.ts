@@ -143,17 +143,19 @@ const STARTERS = new Set<string>([
 ]);
 
 /**
- * Which (first letter, length) pairs some starter word has: most words of a sentence are rejected by one array read,
- * before the set lookup that would hash a freshly sliced string.
+ * For each (first letter, length) of a starter word, the last letters of those starters as bits: most words of a
+ * sentence are rejected by one array read, before the set lookup that would hash a freshly sliced string.
  */
-const STARTER_KEYS = new Uint8Array(128 << 4);
+const STARTER_LAST_LETTERS = new Uint32Array(128 << 4);
 const starterKey = (first: number, length: number) => (first << 4) | (length > 15 ? 15 : length);
-for (const w of STARTERS) if (w.charCodeAt(0) < 128) STARTER_KEYS[starterKey(w.charCodeAt(0), w.length)] = 1;
+for (const w of STARTERS)
+  if (w.charCodeAt(0) < 128) STARTER_LAST_LETTERS[starterKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 
 /** Whether a lower-cased word can begin a quantity: a starter, or a "-fold" multiplier ("sixfold"). */
 function mayStartQuantity(w: string): boolean {
   const c = w.charCodeAt(0);
-  if (c < 128 && STARTER_KEYS[starterKey(c, w.length)] && STARTERS.has(w)) return true;
+  // first letter and length, then the last letter as a bit: "the" has the key of "two" and "ten", not their last letter
+  if (c < 128 && (STARTER_LAST_LETTERS[starterKey(c, w.length)]! >>> (w.charCodeAt(w.length - 1) & 31)) & 1 && STARTERS.has(w)) return true;
   return w.length >= 4 && w.charCodeAt(w.length - 1) === 100 && w.endsWith("fold");
 }
 
