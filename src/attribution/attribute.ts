@@ -9,6 +9,7 @@ import { resolveSpeaker, type PreviousSpeaker, type Resolution } from "./resolve
 import { TokenView } from "./tokens.js";
 import { nounPhraseLeft } from "./source.js";
 import { RELATIVE_SOURCES } from "../lang/en/cues.js";
+import { splitClitics } from "./learned/clitics.js";
 import type { AttributionModel } from "./learned/model.js";
 
 /** What the attribution stage adds to a document. */
@@ -31,7 +32,8 @@ export interface AttributionInput {
 export function attribute(input: AttributionInput, model: AttributionModel | null = null): AttributionResult {
   const { text } = input;
   const quotes = findQuotes(text, input.paragraphs);
-  const tv = new TokenView(text, input.tokens, input.sentences, quotes);
+  // With a learned model, clitics are tokens of their own ("He" "’s"), as the model was trained (see clitics.ts).
+  const tv = new TokenView(text, model ? splitClitics(text, input.tokens) : input.tokens, input.sentences, quotes);
   const ruleDrafts = findDrafts(tv, quotes, input.paragraphs);
   // A learned model (trained at run time, see src/attribution/learned) replaces the rules' drafts with its own.
   const drafts = model ? model.refine(tv, input.paragraphs, ruleDrafts) : ruleDrafts;

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parseBracketed } from "../../src/attribution/learned/bracketed.js";
 import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences } from "../../src/attribution/learned/features.js";
 import { LearnedTagger, modelFromEnvironment } from "../../src/attribution/learned/model.js";
+import { splitClitics } from "../../src/attribution/learned/clitics.js";
 import { allowedTransition, spansFromTags, tagsFromRelations } from "../../src/attribution/learned/tags.js";
 import { prepareDocument, trainFromDocuments, type TrainingDocument } from "../../src/attribution/learned/train.js";
 import { findQuotes } from "../../src/attribution/quotes.js";
@@ -77,6 +78,17 @@ test("gold tags: a report inside another's content keeps its own roles (innermos
     { source: [span("the governor")], cue: [span("claimed")], content: [span("the vote was rigged")] },
   ]);
   assert.deepEqual(Array.from(tags), [1, 2, 3, 1, 2, 3, 5, 6, 6, 6, 0]);
+});
+
+test("clitics: split off their word for the tagger, other tokens kept as they are", () => {
+  const text = "He’s sure Trump's plan, they’ll say, isn't Kerry’s. Don’t.";
+  const { doc } = tokenView(text);
+  const words = (tokens: readonly { start: number; end: number }[]) => tokens.map((t) => text.slice(t.start, t.end));
+  const split = splitClitics(text, doc.layers.tokens ?? []);
+  assert.deepEqual(words(split), ["He", "’s", "sure", "Trump", "'s", "plan", ",", "they", "’ll", "say", ",", "isn't", "Kerry", "’s", ".", "Don’t", "."]);
+  assert.ok(split.every((t) => t.kind === "word" || t.kind === "punct"));
+  const none = tokenView("No clitics here.").doc.layers.tokens ?? [];
+  assert.equal(splitClitics("No clitics here.", none), none);
 });
 
 test("features: a fixed number per token, the same for the same input, and the rules' tags among them", () => {

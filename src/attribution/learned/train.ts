@@ -7,6 +7,7 @@ import { segmentStage } from "../../pipeline/stages/segment.js";
 import { findDrafts } from "../extract.js";
 import { findQuotes } from "../quotes.js";
 import { TokenView } from "../tokens.js";
+import { splitClitics } from "./clitics.js";
 import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures, STACKED_FEATURES_PER_TOKEN, type FeatureInput } from "./features.js";
 import { LearnedTagger } from "./model.js";
 import { decode, PerceptronTrainer, Scratch, type TaggerWeights } from "./tagger.js";
@@ -36,7 +37,7 @@ export function prepareDocument(doc: TrainingDocument): PreparedDocument {
   const segmented: Document = runPipeline(plainTextDocument(doc.text, { source: doc.name }), [cleanStage, segmentStage]);
   const paragraphs: Span[] = segmented.layers.paragraphs ?? [];
   const quotes = findQuotes(doc.text, paragraphs);
-  const tv = new TokenView(doc.text, segmented.layers.tokens ?? [], segmented.layers.sentences ?? [], quotes);
+  const tv = new TokenView(doc.text, splitClitics(doc.text, segmented.layers.tokens ?? []), segmented.layers.sentences ?? [], quotes);
   const drafts = findDrafts(tv, quotes, paragraphs);
   const sequences = paragraphSequences(tv, paragraphs);
   // The same features LearnedTagger.tag computes at extraction time.
