@@ -9,7 +9,7 @@
  *   node --import tsx bench/serve.ts [articles]    (default 10000; CLAIMTRACE_BENCH_SERVE_ARTICLES,
  *                                                   CLAIMTRACE_BENCH_SERVE_SECONDS per endpoint, default 8)
  *
- * PGlite (in memory) is the store; when a PostgreSQL server answers (CLAIMTRACE_BENCH_POSTGRES, DATABASE_URL, or the
+ * PGlite (in memory, on a worker thread as `claimtrace serve` runs it) is the store; when a PostgreSQL server answers (CLAIMTRACE_BENCH_POSTGRES, DATABASE_URL, or the
  * local server at 127.0.0.1:5432) the same runs on a throw-away database there as well.
  */
 import type { AddressInfo } from "node:net";
@@ -146,7 +146,8 @@ export async function benchServe(n = Number(process.env.CLAIMTRACE_BENCH_SERVE_A
     `API under load: ${docs.length.toLocaleString("en")} synthetic articles (see bench/link.ts), ${CONNECTIONS} concurrent connections on loopback, ${seconds} s per endpoint (extraction ${(extraction / 1000).toFixed(0)} s, not counted)`,
   ];
   t0 = performance.now();
-  const lite = await openDatabase({ url: null, dataDir: "memory://" });
+  // PGlite on its own thread, as `claimtrace serve` opens it
+  const lite = await openDatabase({ url: null, dataDir: "memory://", thread: true });
   try {
     await fill(lite, docs);
     const [counts] = await lite.query<{ groups: unknown; attributions: unknown }>(
@@ -155,7 +156,7 @@ export async function benchServe(n = Number(process.env.CLAIMTRACE_BENCH_SERVE_A
     lines.push(
       `  store: ${Number(counts!.groups).toLocaleString("en")} figure groups, ${Number(counts!.attributions).toLocaleString("en")} attributions (filled in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
     );
-    lines.push(...(await measureStore(lite, "PGlite (in memory)", seconds)));
+    lines.push(...(await measureStore(lite, "PGlite (in memory, on its own thread as `serve` runs it)", seconds)));
   } finally {
     await lite.close();
   }

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { migrate } from "./migrate.js";
+import { openPgliteThread } from "./pglite-thread.js";
 
 export type Row = Record<string, unknown>;
 
@@ -22,6 +23,11 @@ export interface OpenOptions {
   url?: string | null;
   /** PGlite data folder; "memory://" for a throw-away in-memory store. */
   dataDir?: string;
+  /**
+   * Run PGlite on a worker thread (see pglite-thread.ts), so that a long query does not stop the caller's event
+   * loop: what a server wants. Ignored for PostgreSQL, whose queries run in the server process anyway.
+   */
+  thread?: boolean;
 }
 
 export const DEFAULT_DATA_DIR = ".claimtrace/data";
@@ -31,7 +37,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const url = options.url === undefined ? process.env.DATABASE_URL : options.url;
   const db = url
     ? openPostgres(url)
-    : await openPglite(options.dataDir ?? process.env.CLAIMTRACE_DATA ?? DEFAULT_DATA_DIR);
+    : await openPglite(options.dataDir ?? process.env.CLAIMTRACE_DATA ?? DEFAULT_DATA_DIR, options.thread ?? false);
   try {
     await migrate(db);
   } catch (e) {
@@ -41,9 +47,10 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   return db;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, thread: boolean): Promise<Database> {
   const inMemory = dataDir === "memory://";
   if (!inMemory) await mkdir(dataDir, { recursive: true });
+  if (thread) return openPgliteThread(inMemory ? null : dataDir);
   const lite = await PGlite.create(inMemory ? undefined : dataDir);
   const sql = (q: Pick<PGlite, "query">): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {

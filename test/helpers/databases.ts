@@ -6,7 +6,7 @@ import { openDatabase, type Database } from "../../src/store/database.js";
 export const TEST_POSTGRES = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export interface Backend {
-  name: "pglite" | "postgres";
+  name: "pglite" | "pglite-thread" | "postgres";
   /** A fresh, empty, migrated store. */
   open(): Promise<Database>;
   /** Removes what open() created. */
@@ -20,6 +20,16 @@ export async function pgliteBackend(): Promise<Backend> {
     name: "pglite",
     unavailable: null,
     open: () => openDatabase({ url: null, dataDir: "memory://" }),
+    cleanup: async () => {},
+  };
+}
+
+/** PGlite on its own worker thread, as `claimtrace serve` opens it. */
+export async function pgliteThreadBackend(): Promise<Backend> {
+  return {
+    name: "pglite-thread",
+    unavailable: null,
+    open: () => openDatabase({ url: null, dataDir: "memory://", thread: true }),
     cleanup: async () => {},
   };
 }
@@ -88,4 +98,4 @@ export function useBackend(makeBackend: () => Promise<Backend>, onOpen: (db: Dat
 }
 
 export const backendName = (makeBackend: () => Promise<Backend>) =>
-  makeBackend === pgliteBackend ? "PGlite" : "PostgreSQL";
+  makeBackend === pgliteBackend ? "PGlite" : makeBackend === pgliteThreadBackend ? "PGlite on its own thread" : "PostgreSQL";

@@ -13,7 +13,7 @@ import {
   startRun,
 } from "../../src/store/documents.js";
 import { migrate } from "../../src/store/migrate.js";
-import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
+import { backendName, pgliteBackend, pgliteThreadBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 
 function article(text: string, source: string, extra: Partial<RawArticle> = {}) {
   const raw: RawArticle = {
@@ -39,7 +39,7 @@ const strike =
 const refusal =
   "Lawyer says 1,000 refused\n\nMore than 1,000 soldiers refused to deploy, Pavel Orlov wrote on Telegram.";
 
-for (const makeBackend of [pgliteBackend, postgresBackend]) {
+for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend]) {
   describe(`store on ${backendName(makeBackend)}`, () => {
     let db: Database;
     const it = useBackend(makeBackend, (opened) => (db = opened));

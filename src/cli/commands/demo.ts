@@ -31,7 +31,7 @@ export function demoCommand(program: Command): void {
     .option("--port <port>", "port of the web UI", "8080")
     .action(async (flags: Flags) => {
       const port = parsePort(flags.port);
-      const db = await openStore(flags);
+      const db = await openStore(flags, { thread: true });
       try {
         const run = await ingestPaths(db, [EXAMPLE_CORPUS], { maxBytes: DEFAULT_MAX_BYTES }, "demo", {
           onRejected: (e) => process.stderr.write(`claimtrace: rejected ${e.message}\n`),

@@ -33,7 +33,7 @@ export function serveCommand(program: Command): void {
     .addOption(dataOption())
     .action(async (flags: Flags) => {
       const port = parsePort(flags.port);
-      const db = await openStore(flags);
+      const db = await openStore(flags, { thread: true });
       const token = flags.token ?? process.env.CLAIMTRACE_TOKEN ?? null;
       try {
         await serveUntilStopped({ db, token, host: flags.host, port }, (url) =>
