@@ -46,10 +46,12 @@ export function createApp(options: AppOptions): Hono {
 
   // First, so that a cached answer costs as little as possible; health always asks the store.
   app.use("/api/*", cache.middleware(["/api/health"]));
-  // API answers are JSON only; browsers must never sniff them into something they would render.
+  // API answers are JSON only; browsers must never sniff them into something they would render. Kept answers go
+  // out gzipped to clients that accept it, so every answer varies by Accept-Encoding.
   app.use("/api/*", async (c, next) => {
     await next();
     c.res.headers.set("x-content-type-options", "nosniff");
+    c.res.headers.set("vary", "accept-encoding");
   });
 
   app.get("/api/health", async (c) => {

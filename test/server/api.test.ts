@@ -1,9 +1,10 @@
+import { gunzipSync } from "node:zlib";
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Hono } from "hono";
 import { ingestPaths } from "../../src/corpus/ingest.js";
 import { createApp } from "../../src/server/app.js";
-import { ResponseCache } from "../../src/server/cache.js";
+import { acceptsGzip, ResponseCache } from "../../src/server/cache.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 
 const TOKEN = "s3cret-token";
@@ -223,6 +224,45 @@ test("concurrent requests for one URL run its handler once; other URLs and error
   cache.invalidate();
   assert.equal(cache.size, 0);
   assert.equal((await (await tiny.request("/n/a")).json()).run, 2);
+});
+
+test("a kept answer goes out gzipped to clients that accept gzip, as it is to the others", async () => {
+  const cache = new ResponseCache({ maxAgeMs: 60_000 });
+  const tiny = new Hono();
+  tiny.use("*", cache.middleware());
+  const big = { items: Array.from({ length: 200 }, (_, i) => ({ i, text: "“Four rockets hit the port,” <script>x</script>" })) };
+  tiny.get("/big", (c) => c.json(big));
+  tiny.get("/small", (c) => c.json({ ok: true }));
+  const first = await tiny.request("/big", { headers: { "accept-encoding": "gzip" } });
+  assert.equal(first.headers.get("content-encoding"), null, "the answer computed by this request goes out as it is");
+  assert.deepEqual(await first.json(), big);
+  const zipped = await tiny.request("/big", { headers: { "accept-encoding": "gzip, deflate, br" } });
+  assert.equal(zipped.headers.get("content-encoding"), "gzip");
+  assert.equal(zipped.headers.get("vary"), "accept-encoding");
+  assert.match(zipped.headers.get("content-type") ?? "", /^application\/json/);
+  const bytes = Buffer.from(await zipped.arrayBuffer());
+  assert.equal(Number(zipped.headers.get("content-length")), bytes.length);
+  assert.deepEqual(JSON.parse(gunzipSync(bytes).toString("utf8")), big);
+  assert.ok(bytes.length * 5 < JSON.stringify(big).length, `gzip should shrink this answer (${bytes.length} bytes)`);
+  for (const header of [undefined, "identity", "gzip;q=0", "br", "*;q=0"]) {
+    const plain = await tiny.request("/big", { headers: header ? { "accept-encoding": header } : {} });
+    assert.equal(plain.headers.get("content-encoding"), null, `Accept-Encoding: ${header}`);
+    assert.equal(plain.headers.get("vary"), "accept-encoding");
+    assert.deepEqual(await plain.json(), big);
+  }
+  assert.equal((await tiny.request("/big", { headers: { "accept-encoding": "*" } })).headers.get("content-encoding"), "gzip");
+  await tiny.request("/small");
+  const small = await tiny.request("/small", { headers: { "accept-encoding": "gzip" } });
+  assert.equal(small.headers.get("content-encoding"), null, "a small answer is not worth compressing");
+  assert.deepEqual(await small.json(), { ok: true });
+});
+
+test("Accept-Encoding is read as RFC 9110 says: weights, wildcards, case", () => {
+  const cases: Array<[string | undefined, boolean]> = [
+    [undefined, false], ["", false], ["gzip", true], ["GZIP", true], ["deflate, gzip;q=0.5", true], ["gzip;q=0", false],
+    ["gzip; q=0.0", false], ["*", true], ["br, *;q=0.1", true], ["*;q=0", false], ["gzip;q=0, *", false], ["identity", false],
+  ];
+  for (const [header, expected] of cases) assert.equal(acceptsGzip(header), expected, `Accept-Encoding: ${header}`);
 });
 
 test("no malformed query string makes any endpoint fail with a 500", async () => {
