@@ -17,7 +17,7 @@ const enum T {
   Bias, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Suf3, Suf2, Shape0, Shape3, QuoteState, PrevMark, NextMark,
   QuoteRule, SentPos, SentToEnd, ParaPos, Lex0, Lexm1, Lexp1, Rule0, Rulem1Rule0, Rule0Rulep1, Rule0W0,
   Rule0Shape, LexLeft, LexRight, RuleCueSides, Punct, Wm1Shape0, LexLeftQuote, Speaker0, Speakerm1Speaker0,
-  Stem0, Stem0Wp1, Wm1Stem0, Wm1Wp1, W0Quote, Key0, Verb0, Noun0, Tags0, Tagsm1Tags0, Tags0Tagsp1, KeyContext, Tags0Key0, Count,
+  Stem0, Stem0Wp1, Wm1Stem0, Wm1Wp1, W0Quote, Key0, Verb0, Noun0, Tags0, Tagsm1Tags0, Tags0Tagsp1, KeyContext, Tags0Key0, Wm2Wm1, Wp1Wp2, NextComp, CapsLeftKey0, Shape5, Count,
 }
 export const FEATURES_PER_TOKEN: number = T.Count;
 
@@ -168,6 +168,11 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
   const cueRight = new Int32Array(n);
   const punctLeft = new Uint32Array(n);
   const punctRight = new Uint32Array(n);
+  const nextComp = new Uint32Array(n);
+  const capsLeft = new Uint8Array(n);
+  const THAT = hashString("that");
+  const TO = hashString("to");
+  const COLON = hashString(":");
 
   for (const seq of input.sequences) {
     const { first, end } = seq;
@@ -195,12 +200,22 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
     }
     mark = -1;
     sentence = -2;
+    let comp = NONE;
+    let compAt = -1;
     for (let i = end - 1; i >= first; i--) {
       if (tv.sentence[i] !== sentence) {
         sentence = tv.sentence[i]!;
         lexAt = -1;
         cueAt = -1;
         punct = NONE;
+        compAt = -1;
+      }
+      // The next "that", "to", colon or opening quote in the sentence, and how far.
+      nextComp[i] = compAt < 0 ? NONE : mix(comp, Math.min(bucket(compAt - i), 5));
+      const wi = word[i]!;
+      if (wi === THAT || wi === TO || wi === COLON || (tv.kinds[i] === "quote" && tv.quote[i + 1] !== undefined && tv.quote[i + 1]! >= 0 && tv.quote[i - 1] !== tv.quote[i + 1])) {
+        comp = tv.kinds[i] === "quote" ? 1 : wi;
+        compAt = i;
       }
       nextMark[i] = mark < 0 ? 8 : bucket(mark - i);
       lexRight[i] = lexAt < 0 ? 8 : bucket(lexAt - i);
@@ -212,6 +227,7 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
       if (tv.kinds[i] === "punct" || tv.kinds[i] === "quote") punct = shape[i]!;
     }
 
+    for (let i = first; i < end; i++) capsLeft[i] = i > first && tv.sentence[i - 1] === tv.sentence[i] && (shape[i - 1] === 3 || shape[i - 1] === 4) ? Math.min(capsLeft[i - 1]! + 1, 3) : 0;
     const paraStartsQuoted = tv.kinds[first] === "quote" ? 1 : 0;
     let sentenceInPara = -1;
     sentence = -2;
@@ -279,6 +295,11 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
       f[T.Tags0Tagsp1] = mix(mix(T.Tags0Tagsp1, ptags[i]!), at(ptags, i + 1, lo, hi));
       f[T.KeyContext] = mix(mix(mix(T.KeyContext, at(key, i - 1, lo, hi)), key[i]!), at(key, i + 1, lo, hi));
       f[T.Tags0Key0] = mix(mix(T.Tags0Key0, ptags[i]!), key[i]!);
+      f[T.Wm2Wm1] = mix(mix(T.Wm2Wm1, at(word, i - 2, first, end)), at(word, i - 1, first, end));
+      f[T.Wp1Wp2] = mix(mix(T.Wp1Wp2, at(word, i + 1, first, end)), at(word, i + 2, first, end));
+      f[T.NextComp] = mix(mix(T.NextComp, nextComp[i]!), key[i]!);
+      f[T.CapsLeftKey0] = mix(mix(mix(T.CapsLeftKey0, capsLeft[i]!), key[i]!), shape[i]!);
+      f[T.Shape5] = mix(mix(mix(mix(mix(T.Shape5, at(shape, i - 2, lo, hi)), at(shape, i - 1, lo, hi)), shape[i]!), at(shape, i + 1, lo, hi)), at(shape, i + 2, lo, hi));
     }
   }
   return out;
