@@ -438,6 +438,22 @@ test(
   },
 );
 
+test("the browser gets a kept API answer gzipped and reads the same JSON", { skip: SKIP }, async () => {
+  // (no named function inside: the test's TypeScript transform would reference a helper the page lacks)
+  const answers = await h.page.evaluate(async () => {
+    const out: Array<{ encoding: string | null; body: string }> = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch("/api/attributions?limit=100");
+      out.push({ encoding: res.headers.get("content-encoding"), body: await res.text() });
+    }
+    return out;
+  });
+  const [first, second] = answers;
+  assert.equal(second!.encoding, "gzip", "the second request is answered from the cache, gzipped");
+  assert.ok(first!.body.length > 1_024);
+  assert.deepEqual(JSON.parse(second!.body), JSON.parse(first!.body));
+});
+
 test(
   "no request left 127.0.0.1 and no page error, console error or dialog happened",
   { skip: SKIP },
