@@ -17,11 +17,18 @@ export const datesStage: Stage = {
     const dates = findDatesInSentences(doc.text, doc.layers.sentences ?? [], doc.publishedAt, doc.layers.tokens);
     const attributions = attributionsOf(doc);
     if (!attributions) return { dates };
-    // Object.assign rather than a spread: the same copy, several times faster on V8 for these objects
-    const dated = attributions.map((a) => (a.date != null ? a : Object.assign({}, a, { date: statementDate(doc, a, dates) })));
+    const dated = attributions.map((a) => (a.date != null ? a : withDate(a, statementDate(doc, a, dates))));
     return { dates, ...({ attributions: dated } as object) };
   },
 };
+
+/**
+ * A copy of `a` with its statement date, field by field: a literal of known shape is several times faster to build
+ * on V8 than a spread or Object.assign, and an article holds dozens of attributions.
+ */
+function withDate(a: Attribution, date: string | null): Attribution {
+  return { id: a.id, kind: a.kind, source: a.source, cue: a.cue, content: a.content, speaker: a.speaker, via: a.via, date };
+}
 
 /** The attribution layer when an earlier stage added one (it is optional, and typed by its own stage). */
 export function attributionsOf(doc: Readonly<Document>): Attribution[] | null {
