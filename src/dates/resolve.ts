@@ -434,9 +434,6 @@ const LAST_LETTERS = new Uint32Array(128 * 32);
 for (const list of WORD_FAMILIES) for (const [w] of list ?? []) LAST_LETTERS[wordKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 for (const w of AFTER_DEICTIC) LAST_LETTERS[wordKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 
-/** 1 for each (first letter, length) key that a date word or a word after "this"/"last"/"next" has. */
-const LENGTHS_OF_FIRST = new Uint8Array(128 * 32);
-for (let k = 0; k < LENGTHS_OF_FIRST.length; k++) LENGTHS_OF_FIRST[k] = LAST_LETTERS[k] ? 1 : 0;
 /** First letters of "mid-", "early-", "late-" compounds. */
 const HYPHENED_FIRST = new Uint8Array(128);
 for (const c of "mMeElL") HYPHENED_FIRST[c.charCodeAt(0)] = 1;
@@ -486,6 +483,11 @@ function hyphenedDateFamily(word: string): number {
   return /^(?:19|20)\d\d$/.test(m[1]!) ? YEAR : 0;
 }
 
+/** Whether the word of `len` characters at `start` has a hyphen after three, four or five letters ("mid-June"). */
+function hyphenAfterLead(text: string, start: number, len: number): boolean {
+  return (len > 5 && text.charCodeAt(start + 3) === 45) || (len > 6 && text.charCodeAt(start + 4) === 45) || (len > 7 && text.charCodeAt(start + 5) === 45);
+}
+
 /** Date words among the shared tokens: one array read rejects most words, without building strings. */
 function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
   const out: Trigger[] = [];
@@ -506,9 +508,16 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
       continue;
     }
     if (t.kind !== "word") continue;
-    // most words have the first letter and length of no date word, as themselves or as a possessive ("Monday’s")
+    // most words have the first letter, length and last letter of no date word, as themselves or as a possessive
+    // ("Monday’s"), nor a hyphen where "mid-", "early-" or "late-" would end
     const first = wordKey(text.charCodeAt(start), len);
-    if (first < 0 || (LENGTHS_OF_FIRST[first] === 0 && (len < 4 || LENGTHS_OF_FIRST[first - 2] === 0) && !HYPHENED_FIRST[first >> 5])) continue;
+    if (first < 0) continue;
+    if (
+      ((LAST_LETTERS[first]! >>> (text.charCodeAt(t.end - 1) & 31)) & 1) === 0 &&
+      (len < 4 || ((LAST_LETTERS[first - 2]! >>> (text.charCodeAt(t.end - 3) & 31)) & 1) === 0) &&
+      !(HYPHENED_FIRST[first >> 5] && hyphenAfterLead(text, start, len))
+    )
+      continue;
     let wordLength = len;
     // a possessive is its word: "Monday’s meeting", "next week's debate"
     if (len > 3 && text.charCodeAt(t.end - 1) === 115) {
@@ -518,7 +527,7 @@ function tokenTriggers(text: string, tokens: readonly Token[]): Trigger[] {
     const key = wordKey(text.charCodeAt(start), wordLength);
     if (key < 0) continue;
     // "mid-June", "late-2016", "early-March": a hyphen after three, four or five letters
-    if ((len > 5 && text.charCodeAt(start + 3) === 45) || (len > 6 && text.charCodeAt(start + 4) === 45) || (len > 7 && text.charCodeAt(start + 5) === 45)) {
+    if (hyphenAfterLead(text, start, len)) {
       const family = hyphenedDateFamily(text.slice(start, t.end));
       if (family) {
         out.push({ at: start, family, token: i });

@@ -157,6 +157,9 @@ for (const w of [...CANDIDATE_WORDS, "one"]) CANDIDATE_FIRST[w.charCodeAt(0)] = 
 const CANDIDATES_BY_KEY: Array<string[] | undefined> = new Array<undefined>(128 << 4).fill(undefined); // dense, not a dictionary
 const candidateKey = (firstLower: number, length: number) => (firstLower << 4) | length;
 for (const w of [...CANDIDATE_WORDS, "one"]) (CANDIDATES_BY_KEY[candidateKey(w.charCodeAt(0), w.length)] ??= []).push(w);
+/** For each key, the last letters of its candidate words as bits: "the" has the key of "two" and "ten", not their last letter. */
+const CANDIDATE_LAST_LETTERS = new Uint32Array(128 << 4);
+for (const w of [...CANDIDATE_WORDS, "one"]) CANDIDATE_LAST_LETTERS[candidateKey(w.charCodeAt(0), w.length)]! |= 1 << (w.charCodeAt(w.length - 1) & 31);
 const ONE_BEFORE = new Set(["in", "out", "hundred", "thousand", "million", "billion", "and", "-", "third", "quarter"]);
 
 /** Whether `text` at `at` spells the lower-case ASCII `word`, in any letter case. */
@@ -207,7 +210,8 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
     const wordEnd = Math.min(t.end, hyphens.from(start + 1));
     const wordLength = wordEnd - start;
     if (wordLength > 9) continue;
-    const words = CANDIDATES_BY_KEY[candidateKey(c | 32, wordLength)];
+    const key = candidateKey(c | 32, wordLength);
+    const words = (CANDIDATE_LAST_LETTERS[key]! >>> (text.charCodeAt(wordEnd - 1) & 31)) & 1 ? CANDIDATES_BY_KEY[key] : undefined;
     if (words !== undefined) {
       for (let k = 0; k < words.length; k++) {
         if (!spellsAt(text, start, words[k]!)) continue;
