@@ -69,9 +69,8 @@ async function main(): Promise<void> {
     model = trainTagger(docs, {
       epochs: opt("--epochs") ? Number(opt("--epochs")) : undefined,
       bits: opt("--bits") ? Number(opt("--bits")) : undefined,
-      stages: opt("--stages") === "1" ? 1 : 2,
+      stages: opt("--stages") ? (Number(opt("--stages")) as 1 | 2 | 3) : undefined,
       newCueMargin: POLNEAR_NEW_CUE_MARGIN,
-      offsetScale: opt("--offset-scale") ? Number(opt("--offset-scale")) : undefined,
       folds: opt("--folds") ? Number(opt("--folds")) : undefined,
       seed: opt("--seed") ? Number(opt("--seed")) : undefined,
       onEpoch: (stage, e, errors) => console.error(`${stage}, epoch ${e}: ${errors} token errors`),

@@ -18,7 +18,7 @@ test("claimtrace train-attributions writes a model from bracketed texts; bad opt
     process.stderr.write = () => true;
     process.stdout.write = () => true;
     assert.equal(await main(["train-attributions", "--bracketed", TRAIN, "--out", path, "--epochs", "3"]), 0);
-    assert.equal(LearnedTagger.load(path).stages.length, 2);
+    assert.equal(LearnedTagger.load(path).stages.length, 3);
     assert.equal(await main(["train-attributions", "--out", join(dir, "none.json")]), 2);
     assert.equal(await main(["train-attributions", "--bracketed", TRAIN, "--epochs", "zero", "--out", join(dir, "x.json")]), 2);
     assert.equal(existsSync(join(dir, "none.json")) || existsSync(join(dir, "x.json")), false);

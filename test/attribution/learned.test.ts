@@ -7,7 +7,8 @@ import { parseBracketed } from "../../src/attribution/learned/bracketed.js";
 import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences } from "../../src/attribution/learned/features.js";
 import { LearnedTagger, modelFromEnvironment } from "../../src/attribution/learned/model.js";
 import { splitClitics } from "../../src/attribution/learned/clitics.js";
-import { allowedTransition, spansFromTags, tagsFromRelations } from "../../src/attribution/learned/tags.js";
+import { allowedTransition, spansFromTags, TAG_COUNT, tagsFromRelations } from "../../src/attribution/learned/tags.js";
+import { decode, emptyWeights, Scratch } from "../../src/attribution/learned/tagger.js";
 import { prepareDocument, trainFromDocuments, type TrainingDocument } from "../../src/attribution/learned/train.js";
 import { findQuotes } from "../../src/attribution/quotes.js";
 import { attributionStageWith } from "../../src/attribution/stage.js";
@@ -78,6 +79,31 @@ test("gold tags: a report inside another's content keeps its own roles (innermos
     { source: [span("the governor")], cue: [span("claimed")], content: [span("the vote was rigged")] },
   ]);
   assert.deepEqual(Array.from(tags), [1, 2, 3, 1, 2, 3, 5, 6, 6, 6, 0]);
+});
+
+test("Viterbi decoding: an inside tag only continues a span of its own role, whatever the token scores say", () => {
+  // One feature per token, each in a bucket of its own, with weights that favour an inside tag on its own.
+  const model = emptyWeights(10, 1, 0);
+  const feats = Uint32Array.from([1, 2, 3, 4, 5]);
+  const bucket = (f: number) => Math.imul(f, 0x85ebca6b) >>> (32 - 10);
+  assert.equal(new Set(Array.from(feats, bucket)).size, feats.length);
+  const favour = (f: number, tag: number, w: number) => (model.weights[bucket(f) * 8 + tag] = w);
+  favour(1, 4, 5); // I-CUE first in the sequence: not allowed, no cue began
+  favour(2, 6, 5); // I-CONTENT after whatever comes first: allowed only after B-/I-CONTENT
+  favour(2, 0, 1);
+  favour(3, 3, 10); // B-CUE
+  favour(4, 6, 5); // I-CONTENT right after a cue: not allowed
+  favour(4, 5, 1);
+  favour(5, 6, 5);
+  const tags = new Uint8Array(5);
+  decode(model, feats, 0, 5, tags, new Scratch());
+  for (let i = 0; i < tags.length; i++) {
+    const prev = i === 0 ? 0 : tags[i - 1]!;
+    assert.ok(allowedTransition(prev, tags[i]!), `tag ${tags[i]} after ${prev} at ${i}`);
+    assert.ok(tags[i]! < TAG_COUNT);
+  }
+  // Best allowed path: B-CONTENT so that I-CONTENT may follow, the cue, and content begun again after it.
+  assert.deepEqual(Array.from(tags), [5, 6, 3, 5, 6]);
 });
 
 test("clitics: split off their word for the tagger, other tokens kept as they are", () => {

@@ -11,7 +11,7 @@ import { wordClass } from "./wordclass.js";
  *
  * Changing a template changes what the weights mean: bump FEATURE_VERSION so older models are refused.
  */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 const enum T {
   Bias, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Suf3, Suf2, Shape0, Shape3, QuoteState, PrevMark, NextMark,

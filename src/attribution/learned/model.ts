@@ -18,10 +18,10 @@ export interface AttributionModel {
 }
 
 /**
- * The learned span tagger (see tagger.ts) with the linking of its spans into attributions. One or two stages:
- * the first tags from the token features and the rules' tags; the second tags again from the same features
- * and features of where the first stage put cues and sources (optionally starting from a fraction of the first
- * stage's scores, TaggerWeights.offsetScale; PolNeAR models do not).
+ * The learned span tagger (see tagger.ts) with the linking of its spans into attributions, in stages: the first
+ * tags from the token features and the rules' tags; each later one tags again from the same features and
+ * features of where the stage before put cues and sources (PolNeAR models have three). A stage may also start
+ * from a share of the scores of the one before (TaggerWeights.offsetScale); models trained now do not.
  */
 export class LearnedTagger implements AttributionModel {
   private readonly scratch = new Scratch();
@@ -49,12 +49,14 @@ export class LearnedTagger implements AttributionModel {
     const margins = new Float64Array(tv.n);
     const last = this.stages.length - 1;
     let tags = new Uint8Array(tv.n);
-    let scores = last > 0 ? new Float64Array(tv.n * TAG_COUNT) : undefined;
+    // A stage's scores are kept only for a next stage that starts from a share of them (older models).
+    const wantScores = (k: number) => k < last && this.stages[k + 1]!.offsetScale !== 0;
+    let scores = wantScores(0) ? new Float64Array(tv.n * TAG_COUNT) : undefined;
     for (const s of sequences) decode(this.stages[0]!, base, s.first, s.end, tags, this.scratch, last === 0 ? margins : undefined, undefined, scores);
     for (let k = 1; k <= last; k++) {
       const feats = stackedFeatures(input, tags, base);
-      const offsets = scores!;
-      scores = k < last ? new Float64Array(tv.n * TAG_COUNT) : undefined;
+      const offsets = scores;
+      scores = wantScores(k) ? new Float64Array(tv.n * TAG_COUNT) : undefined;
       tags = new Uint8Array(tv.n);
       for (const s of sequences) decode(this.stages[k]!, feats, s.first, s.end, tags, this.scratch, k === last ? margins : undefined, offsets, scores);
     }

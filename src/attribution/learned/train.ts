@@ -11,7 +11,7 @@ import { splitClitics } from "./clitics.js";
 import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures, STACKED_FEATURES_PER_TOKEN, type FeatureInput } from "./features.js";
 import { LearnedTagger } from "./model.js";
 import { decode, PerceptronTrainer, Scratch, type TaggerWeights } from "./tagger.js";
-import { TAG_COUNT, tagsFromDrafts, tagsFromRelations, type SpanRelation } from "./tags.js";
+import { tagsFromDrafts, tagsFromRelations, type SpanRelation } from "./tags.js";
 
 /** One annotated text: its attributions as character spans. */
 export interface TrainingDocument {
@@ -50,12 +50,10 @@ export interface TrainOptions {
   epochs?: number;
   /** log2 of the number of feature hash buckets. */
   bits?: number;
-  /** Two stages (the second reads the first's tags) or one. */
-  stages?: 1 | 2;
+  /** One stage, or two or three (each later one reads the tags of the one before). */
+  stages?: 1 | 2 | 3;
   /** Folds for cross-fitting the first stage's tags that the second stage learns from. */
   folds?: number;
-  /** How much of the first stage's scores the second stage starts from (see TaggerWeights.offsetScale). */
-  offsetScale?: number;
   /** See LearnedTagger.newCueMargin (0: every cue the tagger finds is kept). */
   newCueMargin?: number;
   /** Seed of the example order shuffle: the same data and seed give the same model. */
@@ -67,23 +65,21 @@ export interface TrainOptions {
 
 export const DEFAULT_EPOCHS = 12;
 export const DEFAULT_BITS = 16;
-export const DEFAULT_STAGES = 2;
+export const DEFAULT_STAGES = 3;
 export const DEFAULT_FOLDS = 4;
-export const DEFAULT_OFFSET_SCALE = 0;
 
 interface Example {
   feats: Uint32Array;
-  /** Scores of the stage before, which this stage adds to. */
-  offsets?: Float64Array;
   gold: Uint8Array;
   first: number;
   end: number;
 }
 
 /** Averaged-perceptron training over paragraphs, in a shuffled order each pass. */
-function trainStage(name: string, examples: Example[], featuresPerToken: number, options: TrainOptions, offsetScale = 1): TaggerWeights {
+function trainStage(name: string, examples: Example[], featuresPerToken: number, options: TrainOptions): TaggerWeights {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
-  const trainer = new PerceptronTrainer(options.bits ?? DEFAULT_BITS, featuresPerToken, offsetScale);
+  // Each stage scores from its own features only (offsetScale 0: no share of the stage before's scores).
+  const trainer = new PerceptronTrainer(options.bits ?? DEFAULT_BITS, featuresPerToken, 0);
   const scratch = new Scratch();
   let seed = options.seed ?? 1;
   const random = () => {
@@ -98,48 +94,57 @@ function trainStage(name: string, examples: Example[], featuresPerToken: number,
       [order[k], order[j]] = [order[j]!, order[k]!];
     }
     let errors = 0;
-    for (const ex of order) errors += trainer.learn(ex.feats, ex.first, ex.end, ex.gold, predicted, scratch, ex.offsets);
+    for (const ex of order) errors += trainer.learn(ex.feats, ex.first, ex.end, ex.gold, predicted, scratch);
     options.onEpoch?.(name, epoch, errors);
   }
   return trainer.averaged();
 }
 
-const examplesOf = (docs: readonly PreparedDocument[], feats: (d: PreparedDocument) => Uint32Array, offsets?: (d: PreparedDocument) => Float64Array): Example[] =>
-  docs.flatMap((d) => d.sequences.map((s) => ({ feats: feats(d), offsets: offsets?.(d), gold: d.gold, first: s.first, end: s.end })));
+const examplesOf = (docs: readonly PreparedDocument[], feats: (d: PreparedDocument) => Uint32Array): Example[] =>
+  docs.flatMap((d) => d.sequences.map((s) => ({ feats: feats(d), gold: d.gold, first: s.first, end: s.end })));
 
-/** The first stage's tags and scores on a document. */
-function tagWith(weights: TaggerWeights, doc: PreparedDocument, scratch: Scratch): { tags: Uint8Array; scores: Float64Array } {
+/** A stage's tags on a document, from that stage's features of it. */
+function tagWith(weights: TaggerWeights, feats: Uint32Array, doc: PreparedDocument, scratch: Scratch): Uint8Array {
   const tags = new Uint8Array(doc.gold.length);
-  const scores = new Float64Array(doc.gold.length * TAG_COUNT);
-  for (const s of doc.sequences) decode(weights, doc.feats, s.first, s.end, tags, scratch, undefined, undefined, scores);
-  return { tags, scores };
+  for (const s of doc.sequences) decode(weights, feats, s.first, s.end, tags, scratch);
+  return tags;
 }
 
 /**
- * Trains the tagger. With two stages, the second learns from first-stage tags of documents the first stage
- * did not see (cross-fitting over `folds` folds by group), so it learns how far to trust them on new text.
+ * Trains the tagger. With more than one stage, each later stage learns from the tags of the stage before on
+ * documents that stage did not see (cross-fitting over `folds` folds by group), so it learns how far to trust
+ * them on new text.
  */
 export function trainTagger(docs: readonly PreparedDocument[], options: TrainOptions = {}): LearnedTagger {
   const stages = options.stages ?? DEFAULT_STAGES;
   const first = trainStage("stage 1", examplesOf(docs, (d) => d.feats), FEATURES_PER_TOKEN, options);
   const trained = [first];
-  if (stages === 2) {
+  if (stages >= 2) {
     const folds = Math.max(2, options.folds ?? DEFAULT_FOLDS);
     const foldOf = (d: PreparedDocument) => hashGroup(d.group) % folds;
-    const stacked = new Map<PreparedDocument, { feats: Uint32Array; scores: Float64Array }>();
+    const split = (f: number) => ({ held: docs.filter((d) => foldOf(d) === f), rest: docs.filter((d) => foldOf(d) !== f) });
+    // Each later stage learns from the tags of the stage before on documents that stage was not trained on.
+    let stacked = new Map<PreparedDocument, Uint32Array>();
     const scratch = new Scratch();
     for (let f = 0; f < folds; f++) {
-      const held = docs.filter((d) => foldOf(d) === f);
+      const { held, rest } = split(f);
       if (held.length === 0) continue;
-      const rest = docs.filter((d) => foldOf(d) !== f);
       const w = rest.length ? trainStage(`stage 1, fold ${f + 1}/${folds}`, examplesOf(rest, (d) => d.feats), FEATURES_PER_TOKEN, options) : first;
-      for (const d of held) {
-        const { tags, scores } = tagWith(w, d, scratch);
-        stacked.set(d, { feats: stackedFeatures(d.input, tags, d.feats), scores });
-      }
+      for (const d of held) stacked.set(d, stackedFeatures(d.input, tagWith(w, d.feats, d, scratch), d.feats));
     }
-    const examples = examplesOf(docs, (d) => stacked.get(d)!.feats, (d) => stacked.get(d)!.scores);
-    trained.push(trainStage("stage 2", examples, STACKED_FEATURES_PER_TOKEN, options, options.offsetScale ?? DEFAULT_OFFSET_SCALE));
+    for (let k = 2; k <= stages; k++) {
+      const current = stacked;
+      trained.push(trainStage(`stage ${k}`, examplesOf(docs, (d) => current.get(d)!), STACKED_FEATURES_PER_TOKEN, options));
+      if (k === stages) break;
+      const next = new Map<PreparedDocument, Uint32Array>();
+      for (let f = 0; f < folds; f++) {
+        const { held, rest } = split(f);
+        if (held.length === 0) continue;
+        const w = rest.length ? trainStage(`stage ${k}, fold ${f + 1}/${folds}`, examplesOf(rest, (d) => current.get(d)!), STACKED_FEATURES_PER_TOKEN, options) : trained[k - 1]!;
+        for (const d of held) next.set(d, stackedFeatures(d.input, tagWith(w, current.get(d)!, d, scratch), d.feats));
+      }
+      stacked = next;
+    }
   }
   const trainedOn = { epochs: options.epochs ?? DEFAULT_EPOCHS, bits: options.bits ?? DEFAULT_BITS, stages, documents: docs.length, ...options.trainedOn };
   return new LearnedTagger(trained, trainedOn, options.newCueMargin ?? 0);
