@@ -11,7 +11,7 @@ import { wordClass } from "./wordclass.js";
  *
  * Changing a template changes what the weights mean: bump FEATURE_VERSION so older models are refused.
  */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 const enum T {
   Bias, W0, Wm1, Wp1, Wm2, Wp2, Wm1W0, W0Wp1, Suf3, Suf2, Shape0, Shape3, QuoteState, PrevMark, NextMark,
@@ -307,7 +307,7 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
 
 const enum S {
   Tag0 = 0, Tagm1Tag0, Tag0Tagp1, Tag0W0, CueSides, CueSidesParagraph, CueWordLeft, CueWordRight, SourceSides, Tag0Rule0, Tag0Quote,
-  CueSidesW0, CueSidesShape, CueSidesQuote, Tags5, CuesInSentence, SourceCue, Count,
+  CueSidesW0, CueSidesShape, CueSidesQuote, Tags5, CuesInSentence, SourceCue, CommasFromCue, SentenceEndTag, Count,
 }
 /** Features of the second stage: its own (S) and then all of the first stage's. */
 export const STACKED_FEATURES_PER_TOKEN: number = S.Count + FEATURES_PER_TOKEN;
@@ -338,12 +338,16 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base
   const srcRight = new Int32Array(n);
   const shapes = input.shapes ?? new Uint32Array(n);
   const cuesInSentence = new Uint8Array(n);
+  const commasLeft = new Uint8Array(n);
+  const commasRight = new Uint8Array(n);
+  const COMMA = hashString(",");
   for (const { first, end } of input.sequences) {
     let sentence = -2;
     let cueAt = -1;
     let cueAtP = -1;
     let cueWord = NONE;
     let srcAt = -1;
+    let commas = 0;
     for (let i = first; i < end; i++) {
       if (tv.sentence[i] !== sentence) {
         sentence = tv.sentence[i]!;
@@ -355,9 +359,12 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base
       cueLeftP[i] = cueAtP < 0 ? 8 : bucket(i - cueAtP);
       cueWordLeft[i] = cueWord;
       srcLeft[i] = srcAt < 0 ? 8 : bucket(i - srcAt);
+      commasLeft[i] = cueAt < 0 ? 3 : Math.min(commas, 2);
+      if (words[i] === COMMA) commas++;
       if (isCue(i)) {
         cueAt = cueAtP = i;
         cueWord = words[i]!;
+        commas = 0;
       }
       if (isSource(i)) srcAt = i;
     }
@@ -386,9 +393,12 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base
       cueRightP[i] = cueAtP < 0 ? 8 : bucket(cueAtP - i);
       cueWordRight[i] = cueWord;
       srcRight[i] = srcAt < 0 ? 8 : bucket(srcAt - i);
+      commasRight[i] = cueAt < 0 ? 3 : Math.min(commas, 2);
+      if (words[i] === COMMA) commas++;
       if (isCue(i)) {
         cueAt = cueAtP = i;
         cueWord = words[i]!;
+        commas = 0;
       }
       if (isSource(i)) srcAt = i;
     }
@@ -415,6 +425,10 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base
       f[S.Tags5] = mix(mix(mix(mix(mix(0x100 + S.Tags5, i > first + 1 ? stageTags[i - 2]! : 9), i > first ? stageTags[i - 1]! : 9), t0), i + 1 < end ? stageTags[i + 1]! : 9), i + 2 < end ? stageTags[i + 2]! : 9);
       f[S.CuesInSentence] = mix(mix(mix(0x100 + S.CuesInSentence, cuesInSentence[i]!), t0), ruleTags[i]!);
       f[S.SourceCue] = mix(mix(mix(0x100 + S.SourceCue, Math.min(srcLeft[i]!, 6)), Math.min(srcRight[i]!, 6)), sides);
+      f[S.CommasFromCue] = mix(mix(mix(0x100 + S.CommasFromCue, commasLeft[i]!), commasRight[i]!), t0);
+      const sn = tv.sentence[i]!;
+      const toEnd = sn >= 0 ? Math.min(bucket(Math.min(end, tv.sentences[sn]!.end) - 1 - i), 5) : 7;
+      f[S.SentenceEndTag] = mix(mix(mix(0x100 + S.SentenceEndTag, toEnd), t0), cueLeft[i]! < 8 ? 1 : 0);
     }
   }
   return out;
