@@ -339,10 +339,22 @@ function measureAt(ls: readonly Lex[], i: number, memo: MeasureMemo): string | n
     const next = ls[i + 1];
     const two = next && MEASURE_FIRST_WORDS.has(w) ? MEASURE_WORDS.get(`${w} ${next.lower}`) : undefined;
     m = two ?? MEASURE_WORDS.get(w) ?? null;
+    // "killed and wounded", "dead or injured": both together are casualties, not the first alone
+    const joined = ls[i + 1]?.lower;
+    if ((m === "killed" || m === "wounded") && (joined === "and" || joined === "or")) {
+      const partner = MEASURE_WORDS.get(ls[i + 2]?.lower ?? "");
+      if (partner && partner !== m && (partner === "killed" || partner === "wounded")) m = "casualties";
+    }
   }
   if (i >= 0 && i < memo.length) memo[i] = m;
   return m;
 }
+
+/**
+ * Words that, after a comma, start the sentence's main clause again ("The ministry, which says it plans 1.5 million,
+ * has not commented on the refusals"): what follows them is not about the figure inside the clause before.
+ */
+const MAIN_CLAUSE_RESUMES = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "said", "says"]);
 
 function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], memo: MeasureMemo): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
@@ -363,12 +375,13 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], me
     while (PARTITIVE_DETERMINERS.has(ls[from]?.lower ?? "")) from++;
     if (at(from)) from++;
   }
-  // A change verb ("rose to 14") or an attributive participle ("mobilised soldiers") only when nothing names the measure.
+  // A change verb ("rose to 14") or an attributive participle ("mobilised soldiers", "soldiers called up under the
+  // order") only when nothing names the measure.
   let weak: string | null = null;
   const found = (i: number): string | null => {
     const m = at(i);
     if (!m) return null;
-    if (CHANGE_MEASURES.has(m) || (ATTRIBUTIVE_MEASURES.has(m) && isAttributive(ls, i))) {
+    if (CHANGE_MEASURES.has(m) || (ATTRIBUTIVE_MEASURES.has(m) && (isAttributive(ls, i) || (i === last && q.noun !== null)))) {
       weak ??= m;
       return null;
     }
@@ -377,7 +390,9 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], me
   for (let d = 0; d < 10; d++) {
     const after = from + d;
     if (after < ls.length) {
-      if ([";", "."].includes(ls[after]!.text) || other(after)) break;
+      const t = ls[after]!.text;
+      if (t === ";" || t === "." || other(after)) break;
+      if (t === "," && MAIN_CLAUSE_RESUMES.has(ls[after + 1]?.lower ?? "")) break;
       const m = found(after);
       if (m) return m;
     }

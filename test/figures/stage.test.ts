@@ -65,7 +65,7 @@ test("without an attribution layer every figure has speaker null", () => {
   assert.equal(figs.length, 1);
   assert.equal(figs[0]!.value, 100000);
   assert.equal(figs[0]!.qualifier, "more_than");
-  assert.equal(figs[0]!.measure, "killed");
+  assert.equal(figs[0]!.measure, "casualties", "killed and wounded together");
   assert.equal(figs[0]!.speaker, null);
 });
 
@@ -138,6 +138,20 @@ test("measures: a partitive names the whole, a change verb yields to the measure
   assert.deepEqual(measures("A doctor said two of the wounded were in serious condition."), [["two", null]]);
   assert.deepEqual(measures("The army said “up to 400” mobilised Russian soldiers had been killed."), [["up to 400", "killed"]]);
   assert.deepEqual(measures("The ministry said 300,000 reservists had been mobilised."), [["300,000 reservists", "mobilised"]]);
+  // a participle right after the counted people describes them; the main verb is the measure
+  assert.deepEqual(
+    measures("More than 1,000 Russian soldiers called up under President Vladimir Putin's mobilisation order have refused to go to the front."),
+    [["More than 1,000 Russian soldiers", "refused"]],
+  );
+  // "killed and wounded", "dead or injured": casualties, which neither a death toll nor a count of wounded disputes
+  assert.deepEqual(measures("About 40 people were killed or injured in the strike."), [["About 40 people", "casualties"]]);
+  assert.deepEqual(measures("Losses passed 5,000 dead and wounded."), [["passed 5,000", "casualties"]]);
+  assert.deepEqual(measures("Officials said 63 people were killed and 40 wounded."), [["63 people", "killed"], ["40", "wounded"]]);
+  // the main clause that resumes after a relative clause is not about the figure inside it
+  assert.deepEqual(
+    measures("The ministry, which says it plans to expand the armed forces to 1.5 million, has not commented on the refusals."),
+    [["1.5 million", null]],
+  );
 });
 
 test("not claims: ages in apposition, time references, framing counts; a revision range is two figures", () => {
