@@ -25,6 +25,11 @@ test("abbreviations and initials do not end sentences", () => {
   ]);
 });
 
+test("a full stop glued to what follows is inside a number or a name, not the end of a sentence", () => {
+  const { sentences } = segment("The fund has 2.5million members. It grew by 3.2bn in 2022. Read more at Meduza.io. The ministry said “No.”");
+  assert.deepEqual(sentences, ["The fund has 2.5million members.", "It grew by 3.2bn in 2022.", "Read more at Meduza.io.", "The ministry said “No.”"]);
+});
+
 test("a dotted abbreviation ends a sentence before a typical first word", () => {
   const { sentences } = segment("The rockets were made in the U.S. The ministry said so.");
   assert.deepEqual(sentences, ["The rockets were made in the U.S.", "The ministry said so."]);

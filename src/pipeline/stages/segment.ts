@@ -87,6 +87,8 @@ export function splitSentences(text: string, tokens: readonly Token[]): Span[] {
     if (!startsSentence(text, tokens, j)) continue;
 
     if (v === ".") {
+      // a full stop with a letter or digit glued after it is inside a word or number: "2.5million", "3.2bn", "news.com"
+      if (j === i + 1 && next.start === tok.end && next.kind !== "quote" && next.kind !== "punct") continue;
       const prev = tokens[i - 1];
       const word = value(prev);
       const lower = word.toLowerCase();
