@@ -387,15 +387,19 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], me
     }
     return m;
   };
-  for (let d = 0; d < 10; d++) {
-    const after = from + d;
-    if (after < ls.length) {
-      const t = ls[after]!.text;
-      if (t === ";" || t === "." || other(after)) break;
-      if (t === "," && MAIN_CLAUSE_RESUMES.has(ls[after + 1]?.lower ?? "")) break;
-      const m = found(after);
-      if (m) return m;
+  // up to ten words after the figure, not counting an aside between commas ("63 soldiers, most of them conscripts,
+  // were killed": the aside says who they were, the verb after it what happened to them)
+  for (let d = 0, after = from; d < 10 && after < ls.length; d++, after++) {
+    const t = ls[after]!.text;
+    if (t === ";" || t === "." || other(after)) break;
+    if (t === ",") {
+      if (MAIN_CLAUSE_RESUMES.has(ls[after + 1]?.lower ?? "")) break;
+      const close = asideEnd(ls, after);
+      if (close > 0) after = close;
+      continue;
     }
+    const m = found(after);
+    if (m) return m;
   }
   for (let d = 1; d <= 30; d++) {
     const before = first - d;
@@ -409,6 +413,20 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], me
     return MEASURE_WORDS.get(head) ?? MEASURE_WORDS.get(`${head}s`) ?? null;
   }
   return null;
+}
+
+/** First words of an aside that describes the counted people ("most of them conscripts", "including two children"). */
+const ASIDE_OPENERS = new Set(["most", "many", "some", "all", "half", "including", "mostly", "mainly", "among", "both", "none", "several"]);
+
+/** Where the aside opened by the comma at `comma` closes (its closing comma), or -1 when no such aside is there. */
+function asideEnd(ls: readonly Lex[], comma: number): number {
+  if (!ASIDE_OPENERS.has(ls[comma + 1]?.lower ?? "")) return -1;
+  for (let k = comma + 2; k < Math.min(ls.length, comma + 9); k++) {
+    const t = ls[k]!.text;
+    if (t === ",") return k;
+    if (t === ";" || t === ".") return -1;
+  }
+  return -1;
 }
 
 const PARTITIVE_DETERMINERS = new Set(["the", "those", "these", "its", "their", "his", "her", "our"]);

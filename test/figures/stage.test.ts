@@ -147,6 +147,9 @@ test("measures: a partitive names the whole, a change verb yields to the measure
   assert.deepEqual(measures("About 40 people were killed or injured in the strike."), [["About 40 people", "casualties"]]);
   assert.deepEqual(measures("Losses passed 5,000 dead and wounded."), [["passed 5,000", "casualties"]]);
   assert.deepEqual(measures("Officials said 63 people were killed and 40 wounded."), [["63 people", "killed"], ["40", "wounded"]]);
+  // an aside between commas says who the people are; the verb after it says what happened to them
+  assert.deepEqual(measures("Officials said 63 soldiers, most of them conscripts, were killed."), [["63 soldiers", "killed"]]);
+  assert.deepEqual(measures("The army said 300 soldiers, all of them mobilised in September, had deserted."), [["300 soldiers", "deserted"]]);
   // the main clause that resumes after a relative clause is not about the figure inside it
   assert.deepEqual(
     measures("The ministry, which says it plans to expand the armed forces to 1.5 million, has not commented on the refusals."),
