@@ -11,6 +11,7 @@ import {
   type SaveOutcome,
 } from "../store/documents.js";
 import { LINK_BATCH, linkDocuments, linkUnlinked } from "../store/links.js";
+import { analyzeIfGrown } from "../store/maintenance.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { readDocuments, type ReadEvent } from "./read.js";
 
@@ -63,6 +64,7 @@ export async function ingestEvents(
   await linkDocuments(db, toLink);
   // Documents stored but never linked (by an older version, or a run stopped between the two steps).
   await linkUnlinked(db, (doc) => runPipeline(doc));
+  await analyzeIfGrown(db);
   await finishRun(db, runId, counts);
   return { runId, ...counts };
 }
