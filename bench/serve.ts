@@ -24,6 +24,7 @@ import { createApp } from "../src/server/app.js";
 import { openDatabase, type Database } from "../src/store/database.js";
 import { saveDocument } from "../src/store/documents.js";
 import { LINK_BATCH, linkDocuments } from "../src/store/links.js";
+import { analyzeIfGrown } from "../src/store/maintenance.js";
 import type { Document } from "../src/model/document.js";
 import { syntheticCorpus } from "./link.js";
 
@@ -68,13 +69,14 @@ function load(base: string, paths: string[], seconds: number, headers: Record<st
   });
 }
 
-/** The store filled as ingestion fills it: each article saved, then linked in batches. */
+/** The store filled as ingestion fills it: each article saved, then linked in batches, then analysed (PGlite). */
 async function fill(db: Database, docs: readonly Document[]): Promise<void> {
   for (let i = 0; i < docs.length; i += LINK_BATCH) {
     const chunk = docs.slice(i, i + LINK_BATCH);
     for (const d of chunk) await saveDocument(db, d, null);
     await linkDocuments(db, chunk);
   }
+  await analyzeIfGrown(db);
 }
 
 async function postgresStore(): Promise<{ db: Database; drop(): Promise<void> } | null> {
