@@ -24,7 +24,7 @@ function ingest(r: Raw): Document {
  *  - extraction: what `claimtrace extract --format jsonl` does per article after reading it: build the document,
  *    run the stages, serialise the claimtrace.document/1 line (figures and dates included when they run).
  */
-export async function benchFigures(rounds = 7): Promise<string> {
+export async function benchFigures(rounds = 11): Promise<string> {
   const records = raws();
   const docs = records.map(ingest);
   const words = countWords(records.map((r) => r.text));
