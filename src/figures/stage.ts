@@ -53,7 +53,13 @@ export function extractFigures(doc: Readonly<Document>): Figure[] {
     while (dj < dates.length && dates[dj]!.start < sentence.end) dj++;
     // sentences and tokens are both in text order: a linear walk, not a search per sentence
     while (ti < tokens.length && tokens[ti]!.start < sentence.start) ti++;
-    if (tokens.length ? !hasCandidate(doc.text, tokens, ti, sentence.end, dates, di, dj, (hyphens ??= new Hyphens(doc.text))) : !MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    if (tokens.length) {
+      const at = firstCandidate(doc.text, tokens, ti, sentence.end, dates, di, dj, (hyphens ??= new Hyphens(doc.text)));
+      if (at >= tokens.length || tokens[at]!.start >= sentence.end) {
+        ti = at; // the walk stopped at the next sentence's tokens: nothing to walk again
+        continue;
+      }
+    } else if (!MAYBE_NUMBER.test(doc.text.slice(sentence.start, sentence.end))) continue;
     const sentenceDates = dates.slice(di, dj);
     const inSentence: Figure[] = [];
     const { quantities, lexemes } = readQuantitiesAndLexemes(doc.text, sentence);
@@ -168,11 +174,6 @@ function spellsAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
-/**
- * Whether the sentence whose tokens start at `from` may hold a figure: a number token, or a number word. Walks the
- * shared tokens and reads characters in place: no regular expression, no string built. (Letters outside ASCII never
- * spell a number word, so comparing ASCII letters with their case bit cleared is exact.)
- */
 /** The hyphens of a text, asked for in text order: where the first hyphen at or after an offset is, without a scan. */
 class Hyphens {
   private readonly at: number[] = [];
@@ -187,23 +188,30 @@ class Hyphens {
   }
 }
 
-function hasCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[], firstDate: number, endDate: number, hyphens: Hyphens): boolean {
-  for (let i = from; i < tokens.length; i++) {
+/**
+ * The first token of the sentence whose tokens start at `from` (and that ends at `end`) that may begin a figure: a
+ * number token, or a number word; when there is none, where the walk stopped (the first token at or after `end`).
+ * Walks the shared tokens and reads characters in place: no regular expression, no string built. (Letters outside
+ * ASCII never spell a number word, so comparing ASCII letters with their case bit cleared is exact.)
+ */
+function firstCandidate(text: string, tokens: readonly Token[], from: number, end: number, dates: readonly DateMention[], firstDate: number, endDate: number, hyphens: Hyphens): number {
+  let i = from;
+  for (; i < tokens.length; i++) {
     const t = tokens[i]!;
     const start = t.start;
     if (start >= end) break;
     if (t.kind === "number") {
       // a number inside a date ("Nov. 8", "in 2016") is never a figure: the stage drops whatever the grammar reads there
-      if (!isBareYear(text, tokens, i) && !isNeverAmount(text, tokens, i) && !insideAny(dates, firstDate, endDate, t)) return true;
+      if (!isBareYear(text, tokens, i) && !isNeverAmount(text, tokens, i) && !insideAny(dates, firstDate, endDate, t)) return i;
       continue;
     }
     if (t.kind !== "word") continue;
     const len = t.end - start;
     const c = text.charCodeAt(start);
-    if (c >= 48 && c <= 57) return true; // "256GB", "1million": a number glued to its unit is one word token
+    if (c >= 48 && c <= 57) return i; // "256GB", "1million": a number glued to its unit is one word token
     if (len < 3) continue;
     if (c >= 128 || !CANDIDATE_FIRST[c]) {
-      if (len > 5 && text.charCodeAt(t.end - 1) === 100 && text.endsWith("fold", t.end)) return true; // "sixfold"
+      if (len > 5 && text.charCodeAt(t.end - 1) === 100 && text.endsWith("fold", t.end)) return i; // "sixfold"
       continue;
     }
     // "twenty-eight", "two-thirds": the first part of a hyphenated word
@@ -215,12 +223,12 @@ function hasCandidate(text: string, tokens: readonly Token[], from: number, end:
     if (words !== undefined) {
       for (let k = 0; k < words.length; k++) {
         if (!spellsAt(text, start, words[k]!)) continue;
-        if (words[k] !== "one" || oneIsCandidate(text, tokens, i)) return true;
+        if (words[k] !== "one" || oneIsCandidate(text, tokens, i)) return i;
       }
     }
-    if (wordLength >= 4 && (text.charCodeAt(wordEnd - 1) | 32) === 100 && spellsAt(text, wordEnd - 4, "fold")) return true;
+    if (wordLength >= 4 && (text.charCodeAt(wordEnd - 1) | 32) === 100 && spellsAt(text, wordEnd - 4, "fold")) return i;
   }
-  return false;
+  return i;
 }
 
 function insideAny(spans: readonly Span[], from: number, to: number, span: Span): boolean {
