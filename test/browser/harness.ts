@@ -67,7 +67,7 @@ export interface Harness {
 }
 
 /**
- * The store (PGlite in memory) with the example corpus and the hostile article, the API and UI on a free
+ * The store (PGlite in memory, on a worker thread as `serve` runs it) with the example corpus and the hostile article, the API and UI on a free
  * port of 127.0.0.1, and headless Debian Chromium with a fresh profile.
  */
 export async function startHarness(): Promise<Harness> {
@@ -79,7 +79,8 @@ export async function startHarness(): Promise<Harness> {
     join(hostileDir, "hostile.meta.json"),
     JSON.stringify({ outlet: HOSTILE_OUTLET, publishedAt: "2023-01-06", url: "javascript:window.__pwned=7" }),
   );
-  const db = await openDatabase({ url: null, dataDir: "memory://" });
+  // on its own thread, as `claimtrace serve` runs the embedded store
+  const db = await openDatabase({ url: null, dataDir: "memory://", thread: true });
   await ingestPaths(db, [join(REPO, "examples/corpus"), hostileDir], { maxBytes: 1_000_000 }, "browser test");
   rmSync(hostileDir, { recursive: true, force: true });
 
