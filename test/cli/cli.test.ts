@@ -136,4 +136,8 @@ test("--help teaches each command; usage errors exit 2", async () => {
   assert.match(bad.stderr, /--published: "someday" is not a date/);
   assert.equal((await runCli(["extract", "--format", "xml", "x.txt"])).code, 2);
   assert.equal((await runCli(["frobnicate"])).code, 2);
+  const age = await runCli(["serve", "--cache-age", "soon"]);
+  assert.equal(age.code, 2);
+  assert.match(age.stderr, /--cache-age: "soon" is not a number of seconds/);
+  assert.match((await runCli(["serve", "--help"])).stdout, /--cache-age <seconds>/);
 });

@@ -3,10 +3,11 @@ import { spawn } from "node:child_process";
 import { test } from "node:test";
 import { REPO } from "../helpers/cli.js";
 import { tempFiles } from "../helpers/tmp.js";
+import { parseCacheAge } from "../../src/cli/commands/serve.js";
 
 test("claimtrace serve binds to 127.0.0.1 by default and answers the API", async () => {
   const data = tempFiles();
-  const child = spawn(process.execPath, ["--import", "tsx", `${REPO}src/cli/bin.ts`, "serve", "--port", "0", "--data", data], {
+  const child = spawn(process.execPath, ["--import", "tsx", `${REPO}src/cli/bin.ts`, "serve", "--port", "0", "--cache-age", "0", "--data", data], {
     cwd: REPO,
     env: { ...process.env, DATABASE_URL: "", CLAIMTRACE_TOKEN: "" },
   });
@@ -28,4 +29,11 @@ test("claimtrace serve binds to 127.0.0.1 by default and answers the API", async
   } finally {
     child.kill("SIGTERM");
   }
+});
+
+test("--cache-age takes seconds from 0 to 3600", () => {
+  assert.equal(parseCacheAge("0"), 0);
+  assert.equal(parseCacheAge("2.5"), 2_500);
+  assert.equal(parseCacheAge("3600"), 3_600_000);
+  for (const bad of ["", "-1", "3601", "5s", "1e3", " 5"]) assert.throws(() => parseCacheAge(bad), /--cache-age/, bad);
 });
