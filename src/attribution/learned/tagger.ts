@@ -1,5 +1,8 @@
 import { bucketOf, FEATURE_VERSION } from "./features.js";
-import { allowedTransition, TAG_COUNT } from "./tags.js";
+import { allowedTransition, TAG_COUNT as TAGS } from "./tags.js";
+
+/** The tag count as a constant of this module: read in the innermost loops, where an imported binding may cost a lookup. */
+const TAG_COUNT = TAGS;
 
 /**
  * A linear-chain tagger: per-token scores from hashed features (a weight row of TAG_COUNT per hash bucket)
