@@ -4,7 +4,8 @@
  * share the server's event loop) ask for the figure-group list, a disputed group's detail, and search over documents
  * and attributions. `/api/health` (one trivial query) is the reference measured in the same run. Each is measured
  * with the response cache off (every request queries the store) and on (as `claimtrace serve` runs). Clients
- * accept gzip, as browsers and most HTTP libraries do; attribution search is measured once more without it.
+ * accept gzip, as browsers and most HTTP libraries do; attribution search is measured once more without it, and
+ * once more without it by wrk when wrk is installed (see WRK_ROW).
  * Target (issue 6): p99 under 100 ms for the figure-group and search endpoints, with no errors.
  *
  *   node --import tsx bench/serve.ts [articles]    (default 10000; CLAIMTRACE_BENCH_SERVE_ARTICLES,
@@ -13,7 +14,10 @@
  * PGlite (in memory, on a worker thread as `claimtrace serve` runs it) is the store; when a PostgreSQL server answers (CLAIMTRACE_BENCH_POSTGRES, DATABASE_URL, or the
  * local server at 127.0.0.1:5432) the same runs on a throw-away database there as well.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -69,6 +73,37 @@ function load(base: string, paths: string[], seconds: number, headers: Record<st
   });
 }
 
+/**
+ * The same uncompressed answers asked for by wrk (Debian's `wrk`, a load generator in C), when it is installed:
+ * autocannon's own throughput falls steeply for answers over about 32 kB (an attribution search is 29–36 kB), so
+ * its latencies there measure the load generator as much as the server.
+ */
+const WRK_ROW = "  (without gzip, wrk)";
+
+function loadWithWrk(base: string, paths: string[], seconds: number): Promise<Load | null> {
+  const script = `local paths = {${paths.map((p) => JSON.stringify(p)).join(", ")}}
+local i = 0
+request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %f %f %f %d %d %d\\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.requests / (summary.duration / 1e6), summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
+end`;
+  const file = join(mkdtempSync(join(tmpdir(), "claimtrace-wrk-")), "paths.lua");
+  writeFileSync(file, script);
+  return new Promise((resolve) => {
+    const child = spawn("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "-s", file, base], { stdio: ["ignore", "pipe", "ignore"] });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.once("error", () => resolve(null)); // not installed
+    child.once("exit", () => {
+      rmSync(dirname(file), { recursive: true, force: true });
+      const m = /RESULT (\S+) (\S+) (\S+) (\d+) (\d+) (\d+)/.exec(out);
+      resolve(m ? { p50: +m[1]!, p99: +m[2]!, requestsPerSecond: +m[3]!, requests: +m[4]!, errors: +m[5]!, non2xx: +m[6]! } : null);
+    });
+  });
+}
+
 /** The store filled as ingestion fills it: each article saved, then linked in batches, then analysed (PGlite). */
 async function fill(db: Database, docs: readonly Document[]): Promise<void> {
   for (let i = 0; i < docs.length; i += LINK_BATCH) {
@@ -120,6 +155,7 @@ async function measureStore(db: Database, storeName: string, seconds: number): P
     ["search documents", ["/api/search?q=barracks", "/api/search?q=drones", "/api/search?q=lawyer", "/api/search?q=ministry%20soldiers"], BROWSER],
     ["search attributions", attributionSearches, BROWSER],
     ["  (without gzip)", attributionSearches, {}],
+    [WRK_ROW, attributionSearches, {}],
   ];
   for (const cacheMaxAgeMs of [0, 5_000]) {
     const app = createApp({ db, token: null, cacheMaxAgeMs });
@@ -131,7 +167,8 @@ async function measureStore(db: Database, storeName: string, seconds: number): P
     for (const [name, paths, headers] of endpoints) {
       // A short warm-up, so the first requests' query planning and page faults are not what is measured.
       for (const p of paths) await fetch(base + p).then((r) => r.arrayBuffer());
-      const r = await load(base, paths, seconds, headers);
+      const r = name === WRK_ROW ? await loadWithWrk(base, paths, seconds) : await load(base, paths, seconds, headers);
+      if (!r) continue;
       if (name.startsWith("health")) reference = r.p99;
       const verdict = name.startsWith("health") ? "" : r.p99 < 100 && r.errors + r.non2xx === 0 ? "  target met" : "  target NOT met";
       lines.push(
@@ -146,39 +183,41 @@ async function measureStore(db: Database, storeName: string, seconds: number): P
 
 export async function benchServe(n = Number(process.env.CLAIMTRACE_BENCH_SERVE_ARTICLES ?? 10_000)): Promise<string> {
   const seconds = Number(process.env.CLAIMTRACE_BENCH_SERVE_SECONDS ?? 8);
-  const raw = await syntheticCorpus(n);
-  let t0 = performance.now();
-  const docs = raw.map((a) => titleAfterCleaning(runPipeline(toDocument(a))));
-  const extraction = performance.now() - t0;
+  let docs: Document[] | null = await extractCorpus(n);
+  const t0 = performance.now();
   const lines = [
-    `API under load: ${docs.length.toLocaleString("en")} synthetic articles (see bench/link.ts), ${CONNECTIONS} concurrent connections on loopback, ${seconds} s per endpoint (extraction ${(extraction / 1000).toFixed(0)} s, not counted)`,
+    `API under load: ${n.toLocaleString("en")} synthetic articles (see bench/link.ts), ${CONNECTIONS} concurrent connections on loopback, ${seconds} s per endpoint`,
   ];
-  t0 = performance.now();
-  // PGlite on its own thread, as `claimtrace serve` opens it
+  // Both stores are filled first and the extracted corpus let go before anything is measured: a server holds no
+  // such corpus, and its heap in this process would make the server's garbage collections stall it.
+  // PGlite on its own thread, as `claimtrace serve` opens it.
   const lite = await openDatabase({ url: null, dataDir: "memory://", thread: true });
+  const postgres = await postgresStore();
   try {
     await fill(lite, docs);
     const [counts] = await lite.query<{ groups: unknown; attributions: unknown }>(
       "SELECT (SELECT count(*) FROM figure_groups) AS groups, (SELECT count(*) FROM attributions) AS attributions",
     );
     lines.push(
-      `  store: ${Number(counts!.groups).toLocaleString("en")} figure groups, ${Number(counts!.attributions).toLocaleString("en")} attributions (filled in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      `  store: ${Number(counts!.groups).toLocaleString("en")} figure groups, ${Number(counts!.attributions).toLocaleString("en")} attributions (PGlite filled in ${((performance.now() - t0) / 1000).toFixed(0)} s)`,
     );
+    if (postgres) await fill(postgres.db, docs);
+    docs = null;
     lines.push(...(await measureStore(lite, "PGlite (in memory, on its own thread as `serve` runs it)", seconds)));
+    if (postgres) lines.push(...(await measureStore(postgres.db, "PostgreSQL", seconds)));
+    else lines.push("  (no PostgreSQL server answered: set CLAIMTRACE_BENCH_POSTGRES to measure it too)");
   } finally {
     await lite.close();
-  }
-  const postgres = await postgresStore();
-  if (postgres) {
-    try {
-      await fill(postgres.db, docs);
-      lines.push(...(await measureStore(postgres.db, "PostgreSQL", seconds)));
-    } finally {
+    if (postgres) {
       await postgres.db.close();
       await postgres.drop();
     }
-  } else lines.push("  (no PostgreSQL server answered: set CLAIMTRACE_BENCH_POSTGRES to measure it too)");
+  }
   return lines.join("\n");
+}
+
+async function extractCorpus(n: number): Promise<Document[]> {
+  return (await syntheticCorpus(n)).map((a) => titleAfterCleaning(runPipeline(toDocument(a))));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`)
