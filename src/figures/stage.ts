@@ -2,9 +2,12 @@ import { attributionsOf, statementDate } from "../dates/stage.js";
 import type { DateMention } from "../dates/resolve.js";
 import { QUALIFIER_PHRASES, SCALES } from "../lang/en/numbers.js";
 import {
+  ASIDE_OPENERS,
   ATTRIBUTIVE_MEASURES,
   CASED_UNIT_WORDS,
   CHANGE_MEASURES,
+  JOINED_MEASURES,
+  MAIN_CLAUSE_RESUMES,
   MEASURE_WORDS,
   NOT_CLAIMED_COUNTS,
   PERSON_NOUNS,
@@ -333,7 +336,6 @@ function subjectOf(text: string, sentence: Span, q: Quantity): string | null {
 /** First words of the measure phrases of two words ("death toll", "called up"). */
 const MEASURE_FIRST_WORDS = new Set([...MEASURE_WORDS.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]!));
 
-/** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
 /** Per lexeme of a sentence: its measure (null for none), or undefined while not looked up yet. */
 type MeasureMemo = Array<string | null | undefined>;
 
@@ -347,23 +349,17 @@ function measureAt(ls: readonly Lex[], i: number, memo: MeasureMemo): string | n
     const next = ls[i + 1];
     const two = next && MEASURE_FIRST_WORDS.has(w) ? MEASURE_WORDS.get(`${w} ${next.lower}`) : undefined;
     m = two ?? MEASURE_WORDS.get(w) ?? null;
-    // "killed and wounded", "dead or injured": both together are casualties, not the first alone
-    const joined = ls[i + 1]?.lower;
-    if ((m === "killed" || m === "wounded") && (joined === "and" || joined === "or")) {
+    // "killed and wounded", "dead or injured": two measures joined name a third (casualties), not the first alone
+    if (m && (next?.lower === "and" || next?.lower === "or")) {
       const partner = MEASURE_WORDS.get(ls[i + 2]?.lower ?? "");
-      if (partner && partner !== m && (partner === "killed" || partner === "wounded")) m = "casualties";
+      if (partner) m = JOINED_MEASURES.get(`${m} ${partner}`) ?? m;
     }
   }
   if (i >= 0 && i < memo.length) memo[i] = m;
   return m;
 }
 
-/**
- * Words that, after a comma, start the sentence's main clause again ("The ministry, which says it plans 1.5 million,
- * has not commented on the refusals"): what follows them is not about the figure inside the clause before.
- */
-const MAIN_CLAUSE_RESUMES = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "said", "says"]);
-
+/** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
 function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], memo: MeasureMemo): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
   const others = all.filter((o) => o !== q && o.role === "quantity");
@@ -422,9 +418,6 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], me
   }
   return null;
 }
-
-/** First words of an aside that describes the counted people ("most of them conscripts", "including two children"). */
-const ASIDE_OPENERS = new Set(["most", "many", "some", "all", "half", "including", "mostly", "mainly", "among", "both", "none", "several"]);
 
 /** Where the aside opened by the comma at `comma` closes (its closing comma), or -1 when no such aside is there. */
 function asideEnd(ls: readonly Lex[], comma: number): number {

@@ -954,6 +954,21 @@ export const CHANGE_MEASURES = new Set(["rose", "fell"]);
 /** Measures whose participle also describes people ("mobilised soldiers"): weak when used before a noun. */
 export const ATTRIBUTIVE_MEASURES = new Set(["mobilised"]);
 
+/** Two measures joined by "and"/"or" that together name another ("killed and wounded" → casualties), by measure. */
+export const JOINED_MEASURES: ReadonlyMap<string, string> = new Map([
+  ["killed wounded", "casualties"],
+  ["wounded killed", "casualties"],
+]);
+
+/**
+ * Words that, after a comma, start the sentence's main clause again ("The ministry, which says it plans 1.5 million,
+ * has not commented on the refusals"): what follows them is not about the figure inside the clause before.
+ */
+export const MAIN_CLAUSE_RESUMES = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "said", "says"]);
+
+/** First words of an aside that describes the counted people ("most of them conscripts", "including two children"). */
+export const ASIDE_OPENERS = new Set(["most", "many", "some", "all", "half", "including", "mostly", "mainly", "among", "both", "none", "several"]);
+
 /** Month names and abbreviations, for telling "Feb. 24" and "24 February" from a quantity. */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ["january", 1],
