@@ -610,6 +610,16 @@ function parsePub(publishedAt: string | null): Date | null {
   return publishedAt && /^\d{4}-\d{2}-\d{2}$/.test(publishedAt) ? new Date(`${publishedAt}T00:00:00Z`) : null;
 }
 
+/** Adds the date `make` reads from match `m` to `found`, unless an earlier match overlaps it. */
+function take(found: DateMention[], base: number, m: RegExpExecArray, make: Maker, ctx: Context): void {
+  const start = base + m.index;
+  const end = start + m[0].length;
+  for (let k = 0; k < found.length; k++) if (found[k]!.start < end && start < found[k]!.end) return;
+  const made = make(m, ctx);
+  // a literal rather than a spread: the same fields, built several times faster on V8
+  if (made) found.push({ start, end, value: made.value, until: made.until, grain: made.grain, anchor: made.anchor });
+}
+
 function findWith(
   text: string,
   span: Span,
@@ -622,20 +632,12 @@ function findWith(
   const sentence = text.slice(span.start, span.end);
   const ctx = new SentenceContext(pub, pub ? publishedAt : null, sentence);
   const found: DateMention[] = [];
-  const take = (m: RegExpExecArray, make: Maker) => {
-    const start = span.start + m.index;
-    const end = start + m[0].length;
-    if (found.some((f) => f.start < end && start < f.end)) return;
-    const made = make(m, ctx);
-    // a literal rather than a spread: the same fields, built several times faster on V8
-    if (made) found.push({ start, end, value: made.value, until: made.until, grain: made.grain, anchor: made.anchor });
-  };
   for (const [re, make, needs, sticky] of PATTERNS) {
     if (!(families & needs)) continue;
     const positions = starts?.[31 - Math.clz32(needs)];
     if (!positions) {
       re.lastIndex = 0;
-      for (let m = re.exec(sentence); m; m = re.exec(sentence)) take(m, make);
+      for (let m = re.exec(sentence); m; m = re.exec(sentence)) take(found, span.start, m, make, ctx);
       continue;
     }
     // the matches a scan from the sentence start would find, leftmost first, each search going on after the last match
@@ -646,7 +648,7 @@ function findWith(
       sticky.lastIndex = offset;
       const m = sticky.exec(sentence);
       if (!m) continue;
-      take(m, make);
+      take(found, span.start, m, make, ctx);
       next = offset + m[0].length;
     }
   }

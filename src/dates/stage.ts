@@ -46,15 +46,18 @@ export function statementDate(doc: Readonly<Document>, a: Attribution, dates: re
   if (!anchor) return null;
   const sentence = sentenceHolding(doc.layers.sentences ?? [], anchor);
   if (!sentence) return null;
-  const dist = (d: DateMention) => (d.start >= anchor.end ? d.start - anchor.end : anchor.start - d.end);
   // dates are in text order: only those starting inside the sentence can be in it; the nearest wins, the first on a tie
   let best: DateMention | null = null;
   for (let i = firstAtOrAfter(dates, sentence.start); i < dates.length && dates[i]!.start < sentence.end; i++) {
     const d = dates[i]!;
     if (!contains(sentence, d) || a.content.some((c) => overlaps(c, d)) || d.grain === "year" || d.grain === "season") continue;
-    if (!best || dist(d) < dist(best)) best = d;
+    if (!best || distance(anchor, d) < distance(anchor, best)) best = d;
   }
   return best?.value ?? null;
+}
+
+function distance(anchor: Span, d: Span): number {
+  return d.start >= anchor.end ? d.start - anchor.end : anchor.start - d.end;
 }
 
 /** The sentence that holds `span` (sentences are in text order and do not overlap), by binary search. */

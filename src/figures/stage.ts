@@ -256,14 +256,17 @@ function isNeverAmount(text: string, tokens: readonly Token[], i: number): boole
   const last = text.charCodeAt(t.end - 1) | 32;
   // (not after a glued sign: "$20s" are banknotes)
   if (last >= 97 && last <= 122 && !(prev && prev.end === t.start && prev.kind !== "word")) return true;
-  const isColon = (x: Token | undefined) => !!x && x.end - x.start === 1 && text.charCodeAt(x.start) === 58;
-  if (isColon(next) && next!.start === t.end && tokens[i + 2]?.kind === "number" && tokens[i + 2]!.start === next!.end) return true;
-  if (isColon(prev) && prev!.end === t.start && tokens[i - 2]?.kind === "number" && tokens[i - 2]!.end === prev!.start) return true;
+  if (isColon(text, next) && next!.start === t.end && tokens[i + 2]?.kind === "number" && tokens[i + 2]!.start === next!.end) return true;
+  if (isColon(text, prev) && prev!.end === t.start && tokens[i - 2]?.kind === "number" && tokens[i - 2]!.end === prev!.start) return true;
   if (next && next.end - next.start === 4 && next.kind === "word") {
     const w = text.slice(next.start, next.end).toLowerCase();
     if (w === "a.m." || w === "p.m.") return true;
   }
   return false;
+}
+
+function isColon(text: string, x: Token | undefined): boolean {
+  return !!x && x.end - x.start === 1 && text.charCodeAt(x.start) === 58;
 }
 
 /** Words after which a year-like number may still be an amount ("more than 2000 troops", "between 2000 and 3000"). */
@@ -359,57 +362,49 @@ function measureAt(ls: readonly Lex[], i: number, memo: MeasureMemo): string | n
   return m;
 }
 
-/** The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). */
+/**
+ * The measure from the nearest governing verb or noun in the sentence ("killed", "wounded", "called up"). (It runs
+ * for every figure: its helpers are top-level functions rather than closures made on each call.)
+ */
 function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], memo: MeasureMemo): string | null {
   // Another figure's words belong to that figure: "500 conscripts, a dozen tanks" must not make the tanks conscripts.
   const others = all.filter((o) => o !== q && o.role === "quantity");
-  const other = (i: number) => {
-    const l = ls[i]!;
-    for (let k = 0; k < others.length; k++) if (l.start >= others[k]!.start && l.end <= others[k]!.end) return true;
-    return false;
-  };
   const first = ls.findIndex((l) => l.start >= q.start);
   let last = ls.findIndex((l) => l.start >= q.end);
   if (last < 0) last = ls.length;
-  const at = (i: number): string | null => measureAt(ls, i, memo);
   // "two of the wounded were …": the words after a partitive "of" name the whole the figure is part of, not its measure
   let from = last;
   if (ls[from]?.lower === "of") {
     from++;
     while (PARTITIVE_DETERMINERS.has(ls[from]?.lower ?? "")) from++;
-    if (at(from)) from++;
+    if (measureAt(ls, from, memo)) from++;
   }
   // A change verb ("rose to 14") or an attributive participle ("mobilised soldiers", "soldiers called up under the
   // order") only when nothing names the measure.
   let weak: string | null = null;
-  const found = (i: number): string | null => {
-    const m = at(i);
-    if (!m) return null;
-    if (CHANGE_MEASURES.has(m) || (ATTRIBUTIVE_MEASURES.has(m) && (isAttributive(ls, i) || (i === last && q.noun !== null)))) {
-      weak ??= m;
-      return null;
-    }
-    return m;
-  };
   // up to ten words after the figure, not counting an aside between commas ("63 soldiers, most of them conscripts,
   // were killed": the aside says who they were, the verb after it what happened to them)
   for (let d = 0, after = from; d < 10 && after < ls.length; d++, after++) {
     const t = ls[after]!.text;
-    if (t === ";" || t === "." || other(after)) break;
+    if (t === ";" || t === "." || insideAnother(ls[after]!, others)) break;
     if (t === ",") {
       if (MAIN_CLAUSE_RESUMES.has(ls[after + 1]?.lower ?? "")) break;
       const close = asideEnd(ls, after);
       if (close > 0) after = close;
       continue;
     }
-    const m = found(after);
-    if (m) return m;
+    const m = measureAt(ls, after, memo);
+    if (!m) continue;
+    if (!isWeakMeasure(m, ls, after, last, q)) return m;
+    weak ??= m;
   }
   for (let d = 1; d <= 30; d++) {
     const before = first - d;
-    if (before < 0 || ls[before]!.text === ";" || other(before)) break;
-    const m = found(before);
-    if (m) return m;
+    if (before < 0 || ls[before]!.text === ";" || insideAnother(ls[before]!, others)) break;
+    const m = measureAt(ls, before, memo);
+    if (!m) continue;
+    if (!isWeakMeasure(m, ls, before, last, q)) return m;
+    weak ??= m;
   }
   if (weak) return weak;
   if (q.unit) {
@@ -417,6 +412,16 @@ function measureOf(ls: readonly Lex[], q: Quantity, all: readonly Quantity[], me
     return MEASURE_WORDS.get(head) ?? MEASURE_WORDS.get(`${head}s`) ?? null;
   }
   return null;
+}
+
+/** A change verb ("rose to"), or a participle used attributively ("mobilised soldiers"): it names the measure only when nothing else does. */
+function isWeakMeasure(m: string, ls: readonly Lex[], i: number, last: number, q: Quantity): boolean {
+  return CHANGE_MEASURES.has(m) || (ATTRIBUTIVE_MEASURES.has(m) && (isAttributive(ls, i) || (i === last && q.noun !== null)));
+}
+
+function insideAnother(l: Lex, others: readonly Quantity[]): boolean {
+  for (let k = 0; k < others.length; k++) if (l.start >= others[k]!.start && l.end <= others[k]!.end) return true;
+  return false;
 }
 
 /** Where the aside opened by the comma at `comma` closes (its closing comma), or -1 when no such aside is there. */
