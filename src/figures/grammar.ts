@@ -26,6 +26,7 @@ import {
   IRREGULAR_DEGREES,
   IRREGULAR_PLURALS,
   LABEL_NOUNS,
+  NUMBER_SIGNS,
   MONTHS,
   NOT_DEGREES,
   NP_STOP_WORDS,
@@ -744,6 +745,7 @@ class Reader {
       const first = L[core.end];
       if (first && first.glued && first.kind === "word") role = "identifier"; // "9AB", "01T", "3G" is a unit and never gets here
       else if (prev && !L[numIdx]!.glued && prev.kind === "word" && this.isLabelBefore(numIdx - 1)) role = "label";
+      else if (prev?.text === "." && NUMBER_SIGNS.has(L[numIdx - 2]?.text ?? "")) role = "label"; // "No. 10", "Resolution No. 2231"
       else if (prev?.text === "#" || (prev?.text === "(" && L[core.end]?.text === ")" && !u.unit)) role = "label";
       else if (u.noun && this.isAddress(core.end)) role = "label";
     }
@@ -864,7 +866,6 @@ class Reader {
     const t = this.L[w]!;
     if (LABEL_NOUNS.has(t.lower) && /^[A-Z#]/.test(t.text)) return true;
     if (/^[A-Z]$/.test(t.text) && t.text !== "I" && t.text !== "A") return true;
-    if (t.lower === "no" && this.L[w + 1]?.text === ".") return true;
     // A capitalised word that does not start the sentence: a name with a number ("iPhone 11", "Big 12").
     if (/^[A-Z]/.test(t.text) && w > 0 && !MONTHS.has(t.lower) && !QUALIFIER_PHRASES.some(([p]) => p === t.lower) && this.L[w - 1]!.text !== ":" && this.L[w - 1]!.text !== "“" && this.L[w - 1]!.text !== '"')
       return true;

@@ -89,6 +89,13 @@ test("dates, years, times, ordinals and unit names are not figures", () => {
   assert.equal(figs[0]!.measure, "launched");
 });
 
+test("a number after No. is a label: the office, the rank, the case", () => {
+  const text =
+    "A spokesman for No. 10 said the order was the ministry's No. 1 priority, citing Resolution No. 2231; no. 5 brigade lost 40 men.";
+  const figs = figures(text, { publishedAt: "2022-11-15" });
+  assert.deepEqual(texts(text, figs), ["40 men"]);
+});
+
 test("an age in apposition is an age, not a figure anyone claims", () => {
   const figs = figures("Ivan, 27, a reservist from the Samara region, said he and 15 other men had handed in written refusals.", { publishedAt: "2022-11-15" });
   assert.deepEqual(

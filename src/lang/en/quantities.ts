@@ -1020,6 +1020,9 @@ export const TIME_WORDS = new Set([
   "hrs",
 ]);
 
+/** Abbreviations of "number" that, with their full stop, make the number after them a label ("No. 10", "Nos. 3"). */
+export const NUMBER_SIGNS = new Set(["No", "no", "Nos", "nos", "Nr", "nr", "NO"]);
+
 /** Nouns before a number that make it a label rather than a quantity ("Section 427", "Game 7", "Article 5"). */
 export const LABEL_NOUNS = new Set([
   "section",
