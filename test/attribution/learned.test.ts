@@ -4,12 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBracketed } from "../../src/attribution/learned/bracketed.js";
-import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences } from "../../src/attribution/learned/features.js";
+import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures } from "../../src/attribution/learned/features.js";
 import { LearnedTagger, modelFromEnvironment } from "../../src/attribution/learned/model.js";
 import { splitClitics } from "../../src/attribution/learned/clitics.js";
-import { allowedTransition, spansFromTags, TAG_COUNT, tagsFromRelations } from "../../src/attribution/learned/tags.js";
+import { allowedTransition, spansFromTags, TAG_COUNT, tagsFromDrafts, tagsFromRelations } from "../../src/attribution/learned/tags.js";
 import { decode, emptyWeights, Scratch } from "../../src/attribution/learned/tagger.js";
 import { prepareDocument, trainFromDocuments, type TrainingDocument } from "../../src/attribution/learned/train.js";
+import { findDrafts } from "../../src/attribution/extract.js";
 import { findQuotes } from "../../src/attribution/quotes.js";
 import { attributionStageWith } from "../../src/attribution/stage.js";
 import { TokenView } from "../../src/attribution/tokens.js";
@@ -180,5 +181,31 @@ test("model file: save and load give the same tags; files of another format or f
     assert.throws(() => LearnedTagger.load(join(dir, "missing.json")), /cannot read attribution model/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("extraction scores the features all stages share once, with the same tags and margins as stage-by-stage decoding", () => {
+  const model = trainFromDocuments(TRAIN, { epochs: 3, stages: 3, bits: 12 });
+  for (const doc of [...HELD_OUT, ...TRAIN.slice(0, 3)]) {
+    const segmented = runPipeline(plainTextDocument(doc.text), [cleanStage, segmentStage]);
+    const paragraphs = segmented.layers.paragraphs ?? [];
+    const quotes = findQuotes(doc.text, paragraphs);
+    const tv = new TokenView(doc.text, splitClitics(doc.text, segmented.layers.tokens ?? []), segmented.layers.sentences ?? [], quotes);
+    const drafts = findDrafts(tv, quotes, paragraphs);
+    // Each stage on its own: decode over all of its features (as in training).
+    const input = { tv, sequences: paragraphSequences(tv, paragraphs), ruleTags: tagsFromDrafts(tv, drafts) };
+    const base = extractFeatures(input);
+    const scratch = new Scratch();
+    const margins = new Float64Array(tv.n);
+    let tags = new Uint8Array(tv.n);
+    for (const s of input.sequences) decode(model.stages[0]!, base, s.first, s.end, tags, scratch);
+    for (let k = 1; k < model.stages.length; k++) {
+      const feats = stackedFeatures(input, tags, base);
+      tags = new Uint8Array(tv.n);
+      for (const s of input.sequences) decode(model.stages[k]!, feats, s.first, s.end, tags, scratch, k === model.stages.length - 1 ? margins : undefined);
+    }
+    const got = model.tag(tv, paragraphs, drafts);
+    assert.deepEqual(got.tags, tags);
+    assert.deepEqual(got.margins, margins);
   }
 });

@@ -309,6 +309,8 @@ const enum S {
   Tag0 = 0, Tagm1Tag0, Tag0Tagp1, Tag0W0, CueSides, CueSidesParagraph, CueWordLeft, CueWordRight, SourceSides, Tag0Rule0, Tag0Quote,
   CueSidesW0, CueSidesShape, CueSidesQuote, Tags5, CuesInSentence, SourceCue, CommasFromCue, SentenceEndTag, Count,
 }
+/** Features of a later stage's own (S), before all of the first stage's in a row of stackedFeatures. */
+export const STAGE_FEATURES_PER_TOKEN: number = S.Count;
 /** Features of the second stage: its own (S) and then all of the first stage's. */
 export const STACKED_FEATURES_PER_TOKEN: number = S.Count + FEATURES_PER_TOKEN;
 
@@ -319,15 +321,28 @@ export const STACKED_FEATURES_PER_TOKEN: number = S.Count + FEATURES_PER_TOKEN;
  * source spans are placed relative to their cue, which the first stage can only guess at token by token.
  */
 export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base: Uint32Array): Uint32Array {
+  const n = input.tv.n;
+  const own = stageFeatures(input, stageTags);
+  const K = STACKED_FEATURES_PER_TOKEN;
+  const K0 = FEATURES_PER_TOKEN;
+  const out = new Uint32Array(n * K);
+  for (let i = 0; i < n; i++) {
+    out.set(own.subarray(i * S.Count, i * S.Count + S.Count), i * K);
+    out.set(base.subarray(i * K0, i * K0 + K0), i * K + S.Count);
+  }
+  return out;
+}
+
+/**
+ * A later stage's own features (the first STAGE_FEATURES_PER_TOKEN of a row of stackedFeatures), without the
+ * first stage's: extraction scores those once for all stages (see sharedScores in tagger.ts).
+ */
+export function stageFeatures(input: FeatureInput, stageTags: Uint8Array): Uint32Array {
   const { tv, ruleTags } = input;
   const n = tv.n;
-  const K = STACKED_FEATURES_PER_TOKEN;
+  const K = S.Count;
   const out = new Uint32Array(n * K);
-  const K0 = FEATURES_PER_TOKEN;
-  for (let i = 0; i < n; i++) out.set(base.subarray(i * K0, i * K0 + K0), i * K + S.Count);
   const words = input.words ?? Uint32Array.from(tv.lower, (w) => hashString(w));
-  const isCue = (i: number) => stageTags[i] === 3 || stageTags[i] === 4;
-  const isSource = (i: number) => stageTags[i] === 1 || stageTags[i] === 2;
   const cueLeft = new Int32Array(n);
   const cueRight = new Int32Array(n);
   const cueLeftP = new Int32Array(n);
@@ -361,12 +376,12 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base
       srcLeft[i] = srcAt < 0 ? 8 : bucket(i - srcAt);
       commasLeft[i] = cueAt < 0 ? 3 : Math.min(commas, 2);
       if (words[i] === COMMA) commas++;
-      if (isCue(i)) {
+      if (stageTags[i] === 3 || stageTags[i] === 4) {
         cueAt = cueAtP = i;
         cueWord = words[i]!;
         commas = 0;
       }
-      if (isSource(i)) srcAt = i;
+      if (stageTags[i] === 1 || stageTags[i] === 2) srcAt = i;
     }
     // Cue spans per sentence (0, 1, 2 or more).
     for (let i = first; i < end; ) {
@@ -395,12 +410,12 @@ export function stackedFeatures(input: FeatureInput, stageTags: Uint8Array, base
       srcRight[i] = srcAt < 0 ? 8 : bucket(srcAt - i);
       commasRight[i] = cueAt < 0 ? 3 : Math.min(commas, 2);
       if (words[i] === COMMA) commas++;
-      if (isCue(i)) {
+      if (stageTags[i] === 3 || stageTags[i] === 4) {
         cueAt = cueAtP = i;
         cueWord = words[i]!;
         commas = 0;
       }
-      if (isSource(i)) srcAt = i;
+      if (stageTags[i] === 1 || stageTags[i] === 2) srcAt = i;
     }
     for (let i = first; i < end; i++) {
       const t0 = stageTags[i]!;

@@ -4,9 +4,9 @@ import { CUE_FORMS } from "../../lang/en/cues.js";
 import type { Span } from "../../model/span.js";
 import type { Draft } from "../extract.js";
 import type { TokenView } from "../tokens.js";
-import { extractFeatures, paragraphSequences, stackedFeatures } from "./features.js";
+import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures, stageFeatures, STAGE_FEATURES_PER_TOKEN } from "./features.js";
 import { linkSpans } from "./relations.js";
-import { decode, modelFile, Scratch, stagesFromFile, type TaggerFile, type TaggerWeights } from "./tagger.js";
+import { decode, decodeStage, modelFile, Scratch, sharedScores, StageTable, stagesFromFile, type TaggerFile, type TaggerWeights } from "./tagger.js";
 import { spansFromTags, TAG_COUNT, tagsFromDrafts } from "./tags.js";
 
 /**
@@ -25,6 +25,8 @@ export interface AttributionModel {
  */
 export class LearnedTagger implements AttributionModel {
   private readonly scratch = new Scratch();
+  /** The stages' weights side by side, made on first use (null: the stages cannot share a table). */
+  private table: StageTable | null | undefined;
 
   /**
    * How sure the tagger must be of a cue that the rules did not find and that has no lexicon word. Scores grow
@@ -41,8 +43,35 @@ export class LearnedTagger implements AttributionModel {
     this.newCueMargin = newCueMargin;
   }
 
-  /** Tags of every token (0 outside the paragraphs) and how sure the last stage is of each token's role. */
+  /**
+   * Tags of every token (0 outside the paragraphs) and how sure the last stage is of each token's role. The
+   * first stage's features are in every stage, so their weights are summed once for all stages (sharedScores);
+   * a later stage then adds only the weights of its own features, from the tags of the stage before.
+   */
   tag(tv: TokenView, paragraphs: readonly Span[], ruleDrafts: readonly Draft[]): { tags: Uint8Array; margins: Float64Array } {
+    if (this.table === undefined) this.table = StageTable.of(this.stages);
+    const table = this.table;
+    if (!table) return this.tagStageByStage(tv, paragraphs, ruleDrafts);
+    const sequences = paragraphSequences(tv, paragraphs);
+    const input = { tv, sequences, ruleTags: tagsFromDrafts(tv, ruleDrafts) };
+    const base = extractFeatures(input);
+    const n = tv.n;
+    const margins = new Float64Array(n);
+    const last = this.stages.length - 1;
+    const shared = new Float64Array(this.stages.length * n * TAG_COUNT);
+    for (const s of sequences) sharedScores(table, base, FEATURES_PER_TOKEN, s.first, s.end, n, shared, this.scratch);
+    let tags = new Uint8Array(n);
+    for (const s of sequences) decodeStage(table, 0, null, 0, shared, n, s.first, s.end, tags, this.scratch, last === 0 ? margins : undefined);
+    for (let k = 1; k <= last; k++) {
+      const own = stageFeatures(input, tags);
+      tags = new Uint8Array(n);
+      for (const s of sequences) decodeStage(table, k, own, STAGE_FEATURES_PER_TOKEN, shared, n, s.first, s.end, tags, this.scratch, k === last ? margins : undefined);
+    }
+    return { tags, margins };
+  }
+
+  /** tag for models whose stages cannot share a table: each stage scores all of its features itself. */
+  private tagStageByStage(tv: TokenView, paragraphs: readonly Span[], ruleDrafts: readonly Draft[]): { tags: Uint8Array; margins: Float64Array } {
     const sequences = paragraphSequences(tv, paragraphs);
     const input = { tv, sequences, ruleTags: tagsFromDrafts(tv, ruleDrafts) };
     const base = extractFeatures(input);

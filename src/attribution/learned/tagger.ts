@@ -52,20 +52,12 @@ export function decode(
   const K = model.featuresPerToken;
   const shift = 32 - model.bits;
   const w = model.weights;
-  const tr = model.transitions;
   scratch.ensure(len);
-  const score = scratch.score;
-  const back = scratch.back;
   const emits = scratch.emits;
-  // Transitions with the BIO constraints folded in (−∞ where an inside tag would not continue its span).
-  const trans = scratch.transitions;
-  for (let p = -1; p < TAG_COUNT; p++) {
-    for (let y = 0; y < TAG_COUNT; y++) trans[(p + 1) * TAG_COUNT + y] = allowedTransition(p < 0 ? 0 : p, y) ? tr[(p + 1) * TAG_COUNT + y]! : -Infinity;
-  }
   for (let t = 0; t < len; t++) {
     const base = (first + t) * K;
     const e0 = t * TAG_COUNT;
-    // Seven running sums in locals (TAG_COUNT is 7): this loop is where extraction with a model spends its time.
+    // Seven running sums in locals (TAG_COUNT is 7).
     // A later stage starts from the scores of the stage before (`offsets`) and adds its own features' weights.
     const o = (first + t) * TAG_COUNT;
     let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
@@ -98,13 +90,30 @@ export function decode(
     emits[e0 + 5] = s5;
     emits[e0 + 6] = s6;
     if (emissionsOut) emissionsOut.set(emits.subarray(e0, e0 + TAG_COUNT), o);
-    if (t === 0) {
-      for (let y = 0; y < TAG_COUNT; y++) {
-        score[y] = trans[y]! + emits[y]!;
-        back[y] = -1;
-      }
-      continue;
-    }
+  }
+  viterbi(model.transitions, len, first, tags, scratch, margins);
+}
+
+/**
+ * Best tag sequence for tokens [first, first + len) from the token scores in scratch.emits (token t of the
+ * sequence at t * TAG_COUNT) and the transition scores `tr`, written into `tags`; with `margins`, also how sure
+ * each token's role is (see decode).
+ */
+export function viterbi(tr: Float32Array, len: number, first: number, tags: Uint8Array, scratch: Scratch, margins?: Float64Array): void {
+  const score = scratch.score;
+  const back = scratch.back;
+  const emits = scratch.emits;
+  // Transitions with the BIO constraints folded in (−∞ where an inside tag would not continue its span).
+  const trans = scratch.transitions;
+  for (let p = -1; p < TAG_COUNT; p++) {
+    for (let y = 0; y < TAG_COUNT; y++) trans[(p + 1) * TAG_COUNT + y] = allowedTransition(p < 0 ? 0 : p, y) ? tr[(p + 1) * TAG_COUNT + y]! : -Infinity;
+  }
+  for (let y = 0; y < TAG_COUNT; y++) {
+    score[y] = trans[y]! + emits[y]!;
+    back[y] = -1;
+  }
+  for (let t = 1; t < len; t++) {
+    const e0 = t * TAG_COUNT;
     const prevBase = (t - 1) * TAG_COUNT;
     for (let y = 0; y < TAG_COUNT; y++) {
       let best = -Infinity;
@@ -169,6 +178,11 @@ export class Scratch {
   emits = new Float64Array(0);
   backward = new Float64Array(0);
   transitions = new Float64Array(TRANSITION_ROWS * TAG_COUNT);
+  private rows = new Int32Array(0);
+  rowsFor(k: number): Int32Array {
+    if (this.rows.length < k) this.rows = new Int32Array(k);
+    return this.rows;
+  }
   ensure(len: number): void {
     if (this.score.length >= len * TAG_COUNT) return;
     const size = Math.max(len, 256) * TAG_COUNT * 2;
@@ -177,6 +191,128 @@ export class Scratch {
     this.emits = new Float64Array(size);
     this.backward = new Float64Array(size);
   }
+}
+
+/**
+ * The weights of all the stages of a model in one table, bucket-major: a bucket's rows of every stage side by
+ * side (ROW floats per stage), so that a feature every stage has (the first stage's features, which each later
+ * stage has too) is hashed once and its weights for all stages come from neighbouring cache lines.
+ */
+export class StageTable {
+  readonly stride: number;
+  readonly shift: number;
+  readonly weights: Float32Array;
+
+  private constructor(readonly stages: readonly TaggerWeights[]) {
+    const bits = stages[0]!.bits;
+    this.stride = stages.length * ROW;
+    this.shift = 32 - bits;
+    this.weights = new Float32Array((1 << bits) * this.stride);
+    const rows = 1 << bits;
+    stages.forEach((m, k) => {
+      for (let b = 0; b < rows; b++) this.weights.set(m.weights.subarray(b * ROW, b * ROW + TAG_COUNT), b * this.stride + k * ROW);
+    });
+  }
+
+  /** The table of a model's stages; null when they cannot share one (hash sizes differ, or a stage starts from the scores of the one before). */
+  static of(stages: readonly TaggerWeights[]): StageTable | null {
+    if (stages.length === 0 || stages.some((m, k) => m.bits !== stages[0]!.bits || (k > 0 && m.offsetScale !== 0))) return null;
+    return new StageTable(stages);
+  }
+}
+
+/**
+ * For every stage of `table`, the token scores from features that all stages have, for tokens [first, end):
+ * the weights of each token's K features (a row of `feats`) summed in row order, as decode sums them, into
+ * out[(stage * n + token) * TAG_COUNT + tag].
+ */
+export function sharedScores(table: StageTable, feats: Uint32Array, K: number, first: number, end: number, n: number, out: Float64Array, scratch: Scratch): void {
+  const w = table.weights;
+  const shift = table.shift;
+  const stride = table.stride;
+  const stages = table.stages.length;
+  const rows = scratch.rowsFor(K);
+  for (let i = first; i < end; i++) {
+    const base = i * K;
+    for (let k = 0; k < K; k++) rows[k] = (Math.imul(feats[base + k]!, 0x85ebca6b) >>> shift) * stride;
+    for (let st = 0; st < stages; st++) {
+      const at = st * ROW;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+      for (let k = 0; k < K; k++) {
+        const row = rows[k]! + at;
+        s0 += w[row]!;
+        s1 += w[row + 1]!;
+        s2 += w[row + 2]!;
+        s3 += w[row + 3]!;
+        s4 += w[row + 4]!;
+        s5 += w[row + 5]!;
+        s6 += w[row + 6]!;
+      }
+      const o = (st * n + i) * TAG_COUNT;
+      out[o] = s0;
+      out[o + 1] = s1;
+      out[o + 2] = s2;
+      out[o + 3] = s3;
+      out[o + 4] = s4;
+      out[o + 5] = s5;
+      out[o + 6] = s6;
+    }
+  }
+}
+
+/**
+ * decode for stage `stage` of `table`, for tokens [first, end): the token scores are the sums of the weights of
+ * the stage's own K features (a row of `feats`; K may be 0) plus its scores from `shared` (see sharedScores).
+ */
+export function decodeStage(
+  table: StageTable,
+  stage: number,
+  feats: Uint32Array | null,
+  K: number,
+  shared: Float64Array,
+  n: number,
+  first: number,
+  end: number,
+  tags: Uint8Array,
+  scratch: Scratch,
+  margins?: Float64Array,
+): void {
+  const len = end - first;
+  if (len <= 0) return;
+  scratch.ensure(len);
+  const emits = scratch.emits;
+  const from = (stage * n + first) * TAG_COUNT;
+  if (!feats || K === 0) emits.set(shared.subarray(from, from + len * TAG_COUNT));
+  else {
+    const w = table.weights;
+    const shift = table.shift;
+    const stride = table.stride;
+    const at = stage * ROW;
+    for (let t = 0; t < len; t++) {
+      const base = (first + t) * K;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+      for (let k = 0; k < K; k++) {
+        const row = (Math.imul(feats[base + k]!, 0x85ebca6b) >>> shift) * stride + at;
+        s0 += w[row]!;
+        s1 += w[row + 1]!;
+        s2 += w[row + 2]!;
+        s3 += w[row + 3]!;
+        s4 += w[row + 4]!;
+        s5 += w[row + 5]!;
+        s6 += w[row + 6]!;
+      }
+      const e0 = t * TAG_COUNT;
+      const o = from + e0;
+      emits[e0] = s0 + shared[o]!;
+      emits[e0 + 1] = s1 + shared[o + 1]!;
+      emits[e0 + 2] = s2 + shared[o + 2]!;
+      emits[e0 + 3] = s3 + shared[o + 3]!;
+      emits[e0 + 4] = s4 + shared[o + 4]!;
+      emits[e0 + 5] = s5 + shared[o + 5]!;
+      emits[e0 + 6] = s6 + shared[o + 6]!;
+    }
+  }
+  viterbi(table.stages[stage]!.transitions, len, first, tags, scratch, margins);
 }
 
 /** Perceptron training state: current weights and the running sums the average is computed from. */
