@@ -36,7 +36,18 @@ export function hashString(s: string, from = 0, to = s.length): number {
  * spreading over buckets is done once per feature by bucketOf, from the high bits of a product.
  */
 export function mix(a: number, b: number): number {
-  return (Math.imul(a ^ b, 0x9e3779b1) + 0x632be5ab) >>> 0;
+  return (Math.imul(a ^ b, Mix.Mul) + Mix.Add) >>> 0;
+}
+
+/**
+ * The constants of mix. The per-token feature code below writes mix out, as `(Math.imul(a ^ b, Mix.Mul) +
+ * Mix.Add) >>> 0` (and without the `>>> 0` where the result is mixed again: `^` reads it as 32 bits anyway):
+ * V8 stops inlining a function called some eighty times in one function, and a call per feature costs more
+ * than the feature.
+ */
+const enum Mix {
+  Mul = 0x9e3779b1,
+  Add = 0x632be5ab,
 }
 
 /** The hash bucket (of 2^bits) of a feature key: Fibonacci hashing, the high bits of a multiplication. */
@@ -45,6 +56,9 @@ export function bucketOf(key: number, bits: number): number {
 }
 
 const NONE = 0x5bd1e995;
+const THAT = hashString("that");
+const TO = hashString("to");
+const COLON = hashString(":");
 
 /** Distance buckets: 0, 1, 2, 3, 4–5, 6–9, 10–19, 20+. */
 function bucket(d: number): number {
@@ -77,9 +91,9 @@ function speakerClass(w: string): number {
 }
 
 /** Word shape: capitalisation and character classes, collapsed ("Xx", "XX", "x", "d", or the mark itself). */
-function shapeOf(tv: TokenView, i: number): number {
+function shapeOf(tv: TokenView, i: number, wordHash: number): number {
   const kind = tv.kinds[i]!;
-  if (kind === "punct" || kind === "quote" || kind === "symbol") return hashString(tv.lower[i]!);
+  if (kind === "punct" || kind === "quote" || kind === "symbol") return wordHash;
   if (kind === "number") return 1;
   const raw = tv.text;
   const s = tv.starts[i]!;
@@ -129,6 +143,48 @@ export function paragraphSequences(tv: TokenView, paragraphs: readonly Span[]): 
   return out;
 }
 
+/** What the features take from a word alone, kept per distinct lower-case word (see wordRow). */
+const enum WI {
+  Word, Stem, Suf3, Suf2, Cue, According, Speaker, Key, Verb, Noun, Tags, Count,
+}
+const wordRows = new Map<string, number>();
+let wordTable = new Uint32Array(4096 * WI.Count);
+/** Past this many distinct words the cache starts again (a long-running server sees an open vocabulary). */
+const WORD_CACHE_LIMIT = 200_000;
+const ACCORDING = hashString("cue:according");
+
+/** The offset in wordTable of a word's row (WI), made on first sight of the word; valid until the next call. */
+function wordRow(w: string): number {
+  let at = wordRows.get(w);
+  if (at !== undefined) return at;
+  if (wordRows.size >= WORD_CACHE_LIMIT) wordRows.clear();
+  at = wordRows.size * WI.Count;
+  if (at + WI.Count > wordTable.length) {
+    const grown = new Uint32Array(wordTable.length * 2);
+    grown.set(wordTable);
+    wordTable = grown;
+  }
+  const n = w.length;
+  const wc = wordClass(w);
+  const row = wordTable.subarray(at, at + WI.Count);
+  row[WI.Word] = hashString(w);
+  row[WI.Stem] = stemHash(w);
+  row[WI.Suf3] = hashString(w, Math.max(0, n - 3));
+  row[WI.Suf2] = hashString(w, Math.max(0, n - 2));
+  // "according" is a cue class of its own before "to" (cueClass), which extractFeatures checks.
+  row[WI.Cue] = cueClass(w, "");
+  row[WI.According] = w === "according" ? 1 : 0;
+  row[WI.Speaker] = speakerClass(w);
+  row[WI.Key] = wc.key;
+  row[WI.Verb] = wc.verb;
+  row[WI.Noun] = wc.noun;
+  row[WI.Tags] = wc.tags;
+  wordRows.set(w, at);
+  return at;
+}
+
+const BIAS = mix(T.Bias, 1);
+
 /** Features of every token, FEATURES_PER_TOKEN per token, token by token (tokens outside sequences stay 0). */
 export function extractFeatures(input: FeatureInput): Uint32Array {
   const { tv, ruleTags } = input;
@@ -140,26 +196,33 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
   const lex = new Uint32Array(n);
   const spk = new Uint32Array(n);
   const stem = new Uint32Array(n);
+  const suf3 = new Uint32Array(n);
+  const suf2 = new Uint32Array(n);
   const key = new Uint32Array(n);
   const verb = new Uint32Array(n);
   const noun = new Uint32Array(n);
   const ptags = new Uint32Array(n);
   input.words = word;
   input.shapes = shape;
+  const lower = tv.lower;
+  const kinds = tv.kinds;
+  const quote = tv.quote;
+  const sentenceOf = tv.sentence;
   for (let i = 0; i < n; i++) {
-    stem[i] = stemHash(tv.lower[i]!);
-    word[i] = hashString(tv.lower[i]!);
-    shape[i] = shapeOf(tv, i);
-    lex[i] = cueClass(tv.lower[i]!, tv.lower[i + 1] ?? "");
-    spk[i] = speakerClass(tv.lower[i]!);
-    const wc = wordClass(tv.lower[i]!);
-    key[i] = wc.key;
-    verb[i] = wc.verb;
-    noun[i] = wc.noun;
-    ptags[i] = wc.tags;
+    const at = wordRow(lower[i]!);
+    const info = wordTable;
+    word[i] = info[at + WI.Word]!;
+    stem[i] = info[at + WI.Stem]!;
+    suf3[i] = info[at + WI.Suf3]!;
+    suf2[i] = info[at + WI.Suf2]!;
+    lex[i] = info[at + WI.According] && i + 1 < n && lower[i + 1] === "to" ? ACCORDING : info[at + WI.Cue]!;
+    spk[i] = info[at + WI.Speaker]!;
+    key[i] = info[at + WI.Key]!;
+    verb[i] = info[at + WI.Verb]!;
+    noun[i] = info[at + WI.Noun]!;
+    ptags[i] = info[at + WI.Tags]!;
+    shape[i] = shapeOf(tv, i, word[i]!);
   }
-  const at = (a: Uint32Array, i: number, lo: number, hi: number) => (i >= lo && i < hi ? a[i]! : NONE);
-  const ruleAt = (i: number, lo: number, hi: number) => (i >= lo && i < hi ? ruleTags[i]! : 9);
   const prevMark = new Int32Array(n);
   const nextMark = new Int32Array(n);
   const lexLeft = new Int32Array(n);
@@ -170,9 +233,6 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
   const punctRight = new Uint32Array(n);
   const nextComp = new Uint32Array(n);
   const capsLeft = new Uint8Array(n);
-  const THAT = hashString("that");
-  const TO = hashString("to");
-  const COLON = hashString(":");
 
   for (const seq of input.sequences) {
     const { first, end } = seq;
@@ -183,8 +243,8 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
     let punct = NONE;
     let sentence = -2;
     for (let i = first; i < end; i++) {
-      if (tv.sentence[i] !== sentence) {
-        sentence = tv.sentence[i]!;
+      if (sentenceOf[i] !== sentence) {
+        sentence = sentenceOf[i]!;
         lexAt = -1;
         cueAt = -1;
         punct = NONE;
@@ -193,18 +253,19 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
       lexLeft[i] = lexAt < 0 ? 8 : bucket(i - lexAt);
       cueLeft[i] = cueAt < 0 ? 8 : bucket(i - cueAt);
       punctLeft[i] = punct;
-      if (tv.kinds[i] === "quote") mark = i;
+      const kind = kinds[i];
+      if (kind === "quote") mark = i;
       if (lex[i]) lexAt = i;
       if (ruleTags[i] === 3 || ruleTags[i] === 4) cueAt = i;
-      if (tv.kinds[i] === "punct" || tv.kinds[i] === "quote") punct = shape[i]!;
+      if (kind === "punct" || kind === "quote") punct = shape[i]!;
     }
     mark = -1;
     sentence = -2;
     let comp = NONE;
     let compAt = -1;
     for (let i = end - 1; i >= first; i--) {
-      if (tv.sentence[i] !== sentence) {
-        sentence = tv.sentence[i]!;
+      if (sentenceOf[i] !== sentence) {
+        sentence = sentenceOf[i]!;
         lexAt = -1;
         cueAt = -1;
         punct = NONE;
@@ -213,93 +274,123 @@ export function extractFeatures(input: FeatureInput): Uint32Array {
       // The next "that", "to", colon or opening quote in the sentence, and how far.
       nextComp[i] = compAt < 0 ? NONE : mix(comp, Math.min(bucket(compAt - i), 5));
       const wi = word[i]!;
-      if (wi === THAT || wi === TO || wi === COLON || (tv.kinds[i] === "quote" && tv.quote[i + 1] !== undefined && tv.quote[i + 1]! >= 0 && tv.quote[i - 1] !== tv.quote[i + 1])) {
-        comp = tv.kinds[i] === "quote" ? 1 : wi;
+      const kind = kinds[i];
+      if (wi === THAT || wi === TO || wi === COLON || (kind === "quote" && i + 1 < n && quote[i + 1]! >= 0 && (i === 0 || quote[i - 1] !== quote[i + 1]))) {
+        comp = kind === "quote" ? 1 : wi;
         compAt = i;
       }
       nextMark[i] = mark < 0 ? 8 : bucket(mark - i);
       lexRight[i] = lexAt < 0 ? 8 : bucket(lexAt - i);
       cueRight[i] = cueAt < 0 ? 8 : bucket(cueAt - i);
       punctRight[i] = punct;
-      if (tv.kinds[i] === "quote") mark = i;
+      if (kind === "quote") mark = i;
       if (lex[i]) lexAt = i;
       if (ruleTags[i] === 3 || ruleTags[i] === 4) cueAt = i;
-      if (tv.kinds[i] === "punct" || tv.kinds[i] === "quote") punct = shape[i]!;
+      if (kind === "punct" || kind === "quote") punct = shape[i]!;
     }
 
-    for (let i = first; i < end; i++) capsLeft[i] = i > first && tv.sentence[i - 1] === tv.sentence[i] && (shape[i - 1] === 3 || shape[i - 1] === 4) ? Math.min(capsLeft[i - 1]! + 1, 3) : 0;
-    const paraStartsQuoted = tv.kinds[first] === "quote" ? 1 : 0;
+    for (let i = first; i < end; i++) capsLeft[i] = i > first && sentenceOf[i - 1] === sentenceOf[i] && (shape[i - 1] === 3 || shape[i - 1] === 4) ? Math.min(capsLeft[i - 1]! + 1, 3) : 0;
+    const paraStartsQuoted = kinds[first] === "quote" ? 1 : 0;
     let sentenceInPara = -1;
     sentence = -2;
+    let sFirst = 0;
+    let sEnd = 0;
     for (let i = first; i < end; i++) {
-      if (tv.sentence[i] !== sentence) {
-        sentence = tv.sentence[i]!;
+      if (sentenceOf[i] !== sentence) {
+        sentence = sentenceOf[i]!;
         sentenceInPara++;
+        if (sentence >= 0) {
+          const s = tv.sentences[sentence]!;
+          sFirst = s.first;
+          sEnd = s.end;
+        }
       }
-      const s = sentence >= 0 ? tv.sentences[sentence]! : { first: i, end: i + 1 };
-      const lo = Math.max(first, s.first);
-      const hi = Math.min(end, s.end);
-      const q = tv.quote[i]!;
+      if (sentence < 0) {
+        sFirst = i;
+        sEnd = i + 1;
+      }
+      const lo = Math.max(first, sFirst);
+      const hi = Math.min(end, sEnd);
+      // Neighbours in the paragraph (…P) and in the sentence (…S); NONE past the edge.
+      const prevP = i - 1 >= first;
+      const prev2P = i - 2 >= first;
+      const nextP = i + 1 < end;
+      const next2P = i + 2 < end;
+      const prevS = i - 1 >= lo;
+      const prev2S = i - 2 >= lo;
+      const nextS = i + 1 < hi;
+      const next2S = i + 2 < hi;
+      const q = quote[i]!;
       const inQuote = q >= 0 ? 1 : 0;
-      const quoteState =
-        inQuote | (tv.kinds[i] === "quote" ? 2 : 0) | (inQuote && tv.quote[i - 1] !== q ? 4 : 0) | (inQuote && tv.quote[i + 1] !== q ? 8 : 0);
+      const quoteState = inQuote | (kinds[i] === "quote" ? 2 : 0) | (inQuote && (i === 0 || quote[i - 1] !== q) ? 4 : 0) | (inQuote && (i + 1 >= n || quote[i + 1] !== q) ? 8 : 0);
       const r0 = ruleTags[i]!;
       const w0 = word[i]!;
-      const raw = tv.lower[i]!;
-      const f = out.subarray(i * K, i * K + K);
-      f[T.Bias] = mix(T.Bias, 1);
-      f[T.W0] = mix(T.W0, w0);
-      f[T.Wm1] = mix(T.Wm1, at(word, i - 1, first, end));
-      f[T.Wp1] = mix(T.Wp1, at(word, i + 1, first, end));
-      f[T.Wm2] = mix(T.Wm2, at(word, i - 2, first, end));
-      f[T.Wp2] = mix(T.Wp2, at(word, i + 2, first, end));
-      f[T.Wm1W0] = mix(mix(T.Wm1W0, at(word, i - 1, first, end)), w0);
-      f[T.W0Wp1] = mix(mix(T.W0Wp1, w0), at(word, i + 1, first, end));
-      f[T.Suf3] = mix(T.Suf3, hashString(raw, Math.max(0, raw.length - 3)));
-      f[T.Suf2] = mix(T.Suf2, hashString(raw, Math.max(0, raw.length - 2)));
-      f[T.Shape0] = mix(T.Shape0, shape[i]!);
-      f[T.Shape3] = mix(mix(mix(T.Shape3, at(shape, i - 1, lo, hi)), shape[i]!), at(shape, i + 1, lo, hi));
-      f[T.QuoteState] = mix(T.QuoteState, quoteState);
-      f[T.PrevMark] = mix(T.PrevMark, prevMark[i]!);
-      f[T.NextMark] = mix(T.NextMark, nextMark[i]!);
-      f[T.QuoteRule] = mix(mix(T.QuoteRule, quoteState), r0);
-      f[T.SentPos] = mix(T.SentPos, bucket(i - s.first));
-      f[T.SentToEnd] = mix(T.SentToEnd, bucket(s.end - 1 - i));
-      f[T.ParaPos] = mix(mix(T.ParaPos, Math.min(sentenceInPara, 3)), paraStartsQuoted);
-      f[T.Lex0] = mix(T.Lex0, lex[i]!);
-      f[T.Lexm1] = mix(T.Lexm1, at(lex, i - 1, lo, hi));
-      f[T.Lexp1] = mix(T.Lexp1, at(lex, i + 1, lo, hi));
-      f[T.Rule0] = mix(T.Rule0, r0);
-      f[T.Rulem1Rule0] = mix(mix(T.Rulem1Rule0, ruleAt(i - 1, first, end)), r0);
-      f[T.Rule0Rulep1] = mix(mix(T.Rule0Rulep1, r0), ruleAt(i + 1, first, end));
-      f[T.Rule0W0] = mix(mix(T.Rule0W0, r0), w0);
-      f[T.Rule0Shape] = mix(mix(T.Rule0Shape, r0), shape[i]!);
-      f[T.LexLeft] = mix(T.LexLeft, lexLeft[i]!);
-      f[T.LexRight] = mix(T.LexRight, lexRight[i]!);
-      f[T.RuleCueSides] = mix(mix(T.RuleCueSides, cueLeft[i]!), cueRight[i]!);
-      f[T.Punct] = mix(mix(T.Punct, punctLeft[i]!), punctRight[i]!);
-      f[T.Wm1Shape0] = mix(mix(T.Wm1Shape0, at(word, i - 1, first, end)), shape[i]!);
-      f[T.LexLeftQuote] = mix(mix(mix(T.LexLeftQuote, lexLeft[i]!), lexRight[i]!), inQuote);
-      f[T.Speaker0] = mix(mix(T.Speaker0, spk[i]!), shape[i]!);
-      f[T.Speakerm1Speaker0] = mix(mix(T.Speakerm1Speaker0, at(spk, i - 1, lo, hi)), at(lex, i + 1, lo, hi));
-      f[T.Stem0] = mix(T.Stem0, stem[i]!);
-      f[T.Stem0Wp1] = mix(mix(T.Stem0Wp1, stem[i]!), at(word, i + 1, lo, hi));
-      f[T.Wm1Stem0] = mix(mix(T.Wm1Stem0, at(word, i - 1, lo, hi)), stem[i]!);
-      f[T.Wm1Wp1] = mix(mix(T.Wm1Wp1, at(word, i - 1, first, end)), at(word, i + 1, first, end));
-      f[T.W0Quote] = mix(mix(T.W0Quote, w0), quoteState);
-      f[T.Key0] = mix(T.Key0, key[i]!);
-      f[T.Verb0] = mix(T.Verb0, verb[i]!);
-      f[T.Noun0] = mix(T.Noun0, noun[i]!);
-      f[T.Tags0] = mix(T.Tags0, ptags[i]!);
-      f[T.Tagsm1Tags0] = mix(mix(T.Tagsm1Tags0, at(ptags, i - 1, lo, hi)), ptags[i]!);
-      f[T.Tags0Tagsp1] = mix(mix(T.Tags0Tagsp1, ptags[i]!), at(ptags, i + 1, lo, hi));
-      f[T.KeyContext] = mix(mix(mix(T.KeyContext, at(key, i - 1, lo, hi)), key[i]!), at(key, i + 1, lo, hi));
-      f[T.Tags0Key0] = mix(mix(T.Tags0Key0, ptags[i]!), key[i]!);
-      f[T.Wm2Wm1] = mix(mix(T.Wm2Wm1, at(word, i - 2, first, end)), at(word, i - 1, first, end));
-      f[T.Wp1Wp2] = mix(mix(T.Wp1Wp2, at(word, i + 1, first, end)), at(word, i + 2, first, end));
-      f[T.NextComp] = mix(mix(T.NextComp, nextComp[i]!), key[i]!);
-      f[T.CapsLeftKey0] = mix(mix(mix(T.CapsLeftKey0, capsLeft[i]!), key[i]!), shape[i]!);
-      f[T.Shape5] = mix(mix(mix(mix(mix(T.Shape5, at(shape, i - 2, lo, hi)), at(shape, i - 1, lo, hi)), shape[i]!), at(shape, i + 1, lo, hi)), at(shape, i + 2, lo, hi));
+      const wm1 = prevP ? word[i - 1]! : NONE;
+      const wm2 = prev2P ? word[i - 2]! : NONE;
+      const wp1 = nextP ? word[i + 1]! : NONE;
+      const wp2 = next2P ? word[i + 2]! : NONE;
+      const sh0 = shape[i]!;
+      const shm1 = prevS ? shape[i - 1]! : NONE;
+      const shp1 = nextS ? shape[i + 1]! : NONE;
+      const k0 = key[i]!;
+      const t0 = ptags[i]!;
+      const st0 = stem[i]!;
+      const ll = lexLeft[i]!;
+      const lr = lexRight[i]!;
+      const o = i * K;
+      out[o + T.Bias] = BIAS;
+      out[o + T.W0] = (Math.imul(T.W0 ^ w0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm1] = (Math.imul(T.Wm1 ^ wm1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wp1] = (Math.imul(T.Wp1 ^ wp1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm2] = (Math.imul(T.Wm2 ^ wm2, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wp2] = (Math.imul(T.Wp2 ^ wp2, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm1W0] = (Math.imul((Math.imul(T.Wm1W0 ^ wm1, Mix.Mul) + Mix.Add) ^ w0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.W0Wp1] = (Math.imul((Math.imul(T.W0Wp1 ^ w0, Mix.Mul) + Mix.Add) ^ wp1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Suf3] = (Math.imul(T.Suf3 ^ suf3[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Suf2] = (Math.imul(T.Suf2 ^ suf2[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Shape0] = (Math.imul(T.Shape0 ^ sh0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Shape3] = (Math.imul((Math.imul((Math.imul(T.Shape3 ^ shm1, Mix.Mul) + Mix.Add) ^ sh0, Mix.Mul) + Mix.Add) ^ shp1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.QuoteState] = (Math.imul(T.QuoteState ^ quoteState, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.PrevMark] = (Math.imul(T.PrevMark ^ prevMark[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.NextMark] = (Math.imul(T.NextMark ^ nextMark[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.QuoteRule] = (Math.imul((Math.imul(T.QuoteRule ^ quoteState, Mix.Mul) + Mix.Add) ^ r0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.SentPos] = (Math.imul(T.SentPos ^ (bucket(i - sFirst)), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.SentToEnd] = (Math.imul(T.SentToEnd ^ (bucket(sEnd - 1 - i)), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.ParaPos] = (Math.imul((Math.imul(T.ParaPos ^ (Math.min(sentenceInPara, 3)), Mix.Mul) + Mix.Add) ^ paraStartsQuoted, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Lex0] = (Math.imul(T.Lex0 ^ lex[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Lexm1] = (Math.imul(T.Lexm1 ^ (prevS ? lex[i - 1]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Lexp1] = (Math.imul(T.Lexp1 ^ (nextS ? lex[i + 1]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Rule0] = (Math.imul(T.Rule0 ^ r0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Rulem1Rule0] = (Math.imul((Math.imul(T.Rulem1Rule0 ^ (prevP ? ruleTags[i - 1]! : 9), Mix.Mul) + Mix.Add) ^ r0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Rule0Rulep1] = (Math.imul((Math.imul(T.Rule0Rulep1 ^ r0, Mix.Mul) + Mix.Add) ^ (nextP ? ruleTags[i + 1]! : 9), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Rule0W0] = (Math.imul((Math.imul(T.Rule0W0 ^ r0, Mix.Mul) + Mix.Add) ^ w0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Rule0Shape] = (Math.imul((Math.imul(T.Rule0Shape ^ r0, Mix.Mul) + Mix.Add) ^ sh0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.LexLeft] = (Math.imul(T.LexLeft ^ ll, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.LexRight] = (Math.imul(T.LexRight ^ lr, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.RuleCueSides] = (Math.imul((Math.imul(T.RuleCueSides ^ cueLeft[i]!, Mix.Mul) + Mix.Add) ^ cueRight[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Punct] = (Math.imul((Math.imul(T.Punct ^ punctLeft[i]!, Mix.Mul) + Mix.Add) ^ punctRight[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm1Shape0] = (Math.imul((Math.imul(T.Wm1Shape0 ^ wm1, Mix.Mul) + Mix.Add) ^ sh0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.LexLeftQuote] = (Math.imul((Math.imul((Math.imul(T.LexLeftQuote ^ ll, Mix.Mul) + Mix.Add) ^ lr, Mix.Mul) + Mix.Add) ^ inQuote, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Speaker0] = (Math.imul((Math.imul(T.Speaker0 ^ spk[i]!, Mix.Mul) + Mix.Add) ^ sh0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Speakerm1Speaker0] = (Math.imul((Math.imul(T.Speakerm1Speaker0 ^ (prevS ? spk[i - 1]! : NONE), Mix.Mul) + Mix.Add) ^ (nextS ? lex[i + 1]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Stem0] = (Math.imul(T.Stem0 ^ st0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Stem0Wp1] = (Math.imul((Math.imul(T.Stem0Wp1 ^ st0, Mix.Mul) + Mix.Add) ^ (nextS ? word[i + 1]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm1Stem0] = (Math.imul((Math.imul(T.Wm1Stem0 ^ (prevS ? word[i - 1]! : NONE), Mix.Mul) + Mix.Add) ^ st0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm1Wp1] = (Math.imul((Math.imul(T.Wm1Wp1 ^ wm1, Mix.Mul) + Mix.Add) ^ wp1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.W0Quote] = (Math.imul((Math.imul(T.W0Quote ^ w0, Mix.Mul) + Mix.Add) ^ quoteState, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Key0] = (Math.imul(T.Key0 ^ k0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Verb0] = (Math.imul(T.Verb0 ^ verb[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Noun0] = (Math.imul(T.Noun0 ^ noun[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Tags0] = (Math.imul(T.Tags0 ^ t0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Tagsm1Tags0] = (Math.imul((Math.imul(T.Tagsm1Tags0 ^ (prevS ? ptags[i - 1]! : NONE), Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Tags0Tagsp1] = (Math.imul((Math.imul(T.Tags0Tagsp1 ^ t0, Mix.Mul) + Mix.Add) ^ (nextS ? ptags[i + 1]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.KeyContext] = (Math.imul((Math.imul((Math.imul(T.KeyContext ^ (prevS ? key[i - 1]! : NONE), Mix.Mul) + Mix.Add) ^ k0, Mix.Mul) + Mix.Add) ^ (nextS ? key[i + 1]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Tags0Key0] = (Math.imul((Math.imul(T.Tags0Key0 ^ t0, Mix.Mul) + Mix.Add) ^ k0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wm2Wm1] = (Math.imul((Math.imul(T.Wm2Wm1 ^ wm2, Mix.Mul) + Mix.Add) ^ wm1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Wp1Wp2] = (Math.imul((Math.imul(T.Wp1Wp2 ^ wp1, Mix.Mul) + Mix.Add) ^ wp2, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.NextComp] = (Math.imul((Math.imul(T.NextComp ^ nextComp[i]!, Mix.Mul) + Mix.Add) ^ k0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.CapsLeftKey0] = (Math.imul((Math.imul((Math.imul(T.CapsLeftKey0 ^ capsLeft[i]!, Mix.Mul) + Mix.Add) ^ k0, Mix.Mul) + Mix.Add) ^ sh0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + T.Shape5] = (Math.imul((Math.imul((Math.imul((Math.imul((Math.imul(T.Shape5 ^ (prev2S ? shape[i - 2]! : NONE), Mix.Mul) + Mix.Add) ^ shm1, Mix.Mul) + Mix.Add) ^ sh0, Mix.Mul) + Mix.Add) ^ shp1, Mix.Mul) + Mix.Add) ^ (next2S ? shape[i + 2]! : NONE), Mix.Mul) + Mix.Add) >>> 0;
     }
   }
   return out;
@@ -419,31 +510,39 @@ export function stageFeatures(input: FeatureInput, stageTags: Uint8Array): Uint3
     }
     for (let i = first; i < end; i++) {
       const t0 = stageTags[i]!;
-      const f = out.subarray(i * K, i * K + K);
+      const tm1 = i > first ? stageTags[i - 1]! : 9;
+      const tm2 = i > first + 1 ? stageTags[i - 2]! : 9;
+      const tp1 = i + 1 < end ? stageTags[i + 1]! : 9;
+      const tp2 = i + 2 < end ? stageTags[i + 2]! : 9;
+      const w0 = words[i]!;
+      const cl = cueLeft[i]!;
+      const cr = cueRight[i]!;
+      const r0 = ruleTags[i]!;
       const q = tv.quote[i]!;
       const quoteState = (q >= 0 ? 1 : 0) | (tv.kinds[i] === "quote" ? 2 : 0);
-      f[S.Tag0] = mix(0x100 + S.Tag0, t0);
-      f[S.Tagm1Tag0] = mix(mix(0x100 + S.Tagm1Tag0, i > first ? stageTags[i - 1]! : 9), t0);
-      f[S.Tag0Tagp1] = mix(mix(0x100 + S.Tag0Tagp1, t0), i + 1 < end ? stageTags[i + 1]! : 9);
-      f[S.Tag0W0] = mix(mix(0x100 + S.Tag0W0, t0), words[i]!);
-      f[S.CueSides] = mix(mix(0x100 + S.CueSides, cueLeft[i]!), cueRight[i]!);
-      f[S.CueSidesParagraph] = mix(mix(0x100 + S.CueSidesParagraph, cueLeftP[i]!), cueRightP[i]!);
-      f[S.CueWordLeft] = mix(mix(0x100 + S.CueWordLeft, cueWordLeft[i]!), Math.min(cueLeft[i]!, 5));
-      f[S.CueWordRight] = mix(mix(0x100 + S.CueWordRight, cueWordRight[i]!), Math.min(cueRight[i]!, 5));
-      f[S.SourceSides] = mix(mix(mix(0x100 + S.SourceSides, srcLeft[i]!), srcRight[i]!), t0);
-      f[S.Tag0Rule0] = mix(mix(0x100 + S.Tag0Rule0, t0), ruleTags[i]!);
-      f[S.Tag0Quote] = mix(mix(0x100 + S.Tag0Quote, t0), quoteState);
-      const sides = mix(Math.min(cueLeft[i]!, 6), Math.min(cueRight[i]!, 6));
-      f[S.CueSidesW0] = mix(mix(0x100 + S.CueSidesW0, sides), words[i]!);
-      f[S.CueSidesShape] = mix(mix(0x100 + S.CueSidesShape, sides), shapes[i]!);
-      f[S.CueSidesQuote] = mix(mix(mix(0x100 + S.CueSidesQuote, cueLeft[i]!), cueRight[i]!), quoteState);
-      f[S.Tags5] = mix(mix(mix(mix(mix(0x100 + S.Tags5, i > first + 1 ? stageTags[i - 2]! : 9), i > first ? stageTags[i - 1]! : 9), t0), i + 1 < end ? stageTags[i + 1]! : 9), i + 2 < end ? stageTags[i + 2]! : 9);
-      f[S.CuesInSentence] = mix(mix(mix(0x100 + S.CuesInSentence, cuesInSentence[i]!), t0), ruleTags[i]!);
-      f[S.SourceCue] = mix(mix(mix(0x100 + S.SourceCue, Math.min(srcLeft[i]!, 6)), Math.min(srcRight[i]!, 6)), sides);
-      f[S.CommasFromCue] = mix(mix(mix(0x100 + S.CommasFromCue, commasLeft[i]!), commasRight[i]!), t0);
       const sn = tv.sentence[i]!;
       const toEnd = sn >= 0 ? Math.min(bucket(Math.min(end, tv.sentences[sn]!.end) - 1 - i), 5) : 7;
-      f[S.SentenceEndTag] = mix(mix(mix(0x100 + S.SentenceEndTag, toEnd), t0), cueLeft[i]! < 8 ? 1 : 0);
+      const o = i * K;
+      out[o + S.Tag0] = (Math.imul((0x100 + S.Tag0) ^ t0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.Tagm1Tag0] = (Math.imul((Math.imul((0x100 + S.Tagm1Tag0) ^ tm1, Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.Tag0Tagp1] = (Math.imul((Math.imul((0x100 + S.Tag0Tagp1) ^ t0, Mix.Mul) + Mix.Add) ^ tp1, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.Tag0W0] = (Math.imul((Math.imul((0x100 + S.Tag0W0) ^ t0, Mix.Mul) + Mix.Add) ^ w0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueSides] = (Math.imul((Math.imul((0x100 + S.CueSides) ^ cl, Mix.Mul) + Mix.Add) ^ cr, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueSidesParagraph] = (Math.imul((Math.imul((0x100 + S.CueSidesParagraph) ^ cueLeftP[i]!, Mix.Mul) + Mix.Add) ^ cueRightP[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueWordLeft] = (Math.imul((Math.imul((0x100 + S.CueWordLeft) ^ cueWordLeft[i]!, Mix.Mul) + Mix.Add) ^ (Math.min(cl, 5)), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueWordRight] = (Math.imul((Math.imul((0x100 + S.CueWordRight) ^ cueWordRight[i]!, Mix.Mul) + Mix.Add) ^ (Math.min(cr, 5)), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.SourceSides] = (Math.imul((Math.imul((Math.imul((0x100 + S.SourceSides) ^ srcLeft[i]!, Mix.Mul) + Mix.Add) ^ srcRight[i]!, Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.Tag0Rule0] = (Math.imul((Math.imul((0x100 + S.Tag0Rule0) ^ t0, Mix.Mul) + Mix.Add) ^ r0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.Tag0Quote] = (Math.imul((Math.imul((0x100 + S.Tag0Quote) ^ t0, Mix.Mul) + Mix.Add) ^ quoteState, Mix.Mul) + Mix.Add) >>> 0;
+      const sides = (Math.imul((Math.min(cl, 6)) ^ (Math.min(cr, 6)), Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueSidesW0] = (Math.imul((Math.imul((0x100 + S.CueSidesW0) ^ sides, Mix.Mul) + Mix.Add) ^ w0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueSidesShape] = (Math.imul((Math.imul((0x100 + S.CueSidesShape) ^ sides, Mix.Mul) + Mix.Add) ^ shapes[i]!, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CueSidesQuote] = (Math.imul((Math.imul((Math.imul((0x100 + S.CueSidesQuote) ^ cl, Mix.Mul) + Mix.Add) ^ cr, Mix.Mul) + Mix.Add) ^ quoteState, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.Tags5] = (Math.imul((Math.imul((Math.imul((Math.imul((Math.imul((0x100 + S.Tags5) ^ tm2, Mix.Mul) + Mix.Add) ^ tm1, Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) ^ tp1, Mix.Mul) + Mix.Add) ^ tp2, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CuesInSentence] = (Math.imul((Math.imul((Math.imul((0x100 + S.CuesInSentence) ^ cuesInSentence[i]!, Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) ^ r0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.SourceCue] = (Math.imul((Math.imul((Math.imul((0x100 + S.SourceCue) ^ (Math.min(srcLeft[i]!, 6)), Mix.Mul) + Mix.Add) ^ (Math.min(srcRight[i]!, 6)), Mix.Mul) + Mix.Add) ^ sides, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.CommasFromCue] = (Math.imul((Math.imul((Math.imul((0x100 + S.CommasFromCue) ^ commasLeft[i]!, Mix.Mul) + Mix.Add) ^ commasRight[i]!, Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) >>> 0;
+      out[o + S.SentenceEndTag] = (Math.imul((Math.imul((Math.imul((0x100 + S.SentenceEndTag) ^ toEnd, Mix.Mul) + Mix.Add) ^ t0, Mix.Mul) + Mix.Add) ^ (cl < 8 ? 1 : 0), Mix.Mul) + Mix.Add) >>> 0;
     }
   }
   return out;
