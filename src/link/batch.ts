@@ -14,8 +14,9 @@ import {
   UnionFind,
 } from "./events.js";
 import { buildGroup, splitByMeasure } from "./figures.js";
-import type { DocRecord, LinkedEvent, LinkedFigureGroup, LinkResult } from "./model.js";
+import type { DocRecord, FigureRecord, LinkedEvent, LinkedFigureGroup, LinkResult, Scene } from "./model.js";
 import { prepareDocument } from "./records.js";
+import { sceneAnchor } from "./scenes.js";
 import { cmp, push } from "./util.js";
 
 /**
@@ -89,14 +90,29 @@ export function linkRecords(records: readonly DocRecord[]): LinkResult {
   const unique = [...new Map(records.map((r) => [r.documentId, r])).values()];
   const entities = linkEntities(unique);
   const events = linkEvents(unique);
+  const eventOf = new Map<string, (typeof events)[number]>();
+  for (const e of events) for (const m of e.members) eventOf.set(m.documentId, e);
+  // Each figure goes to its article's event, or to the event of the article its sentence's scene is anchored to.
+  const byPlace = new Map<string, DocRecord[]>();
+  for (const r of unique) for (const place of Object.keys(r.features.places)) push(byPlace, place, r);
+  const figuresOf = new Map<(typeof events)[number], FigureRecord[]>();
+  for (const r of unique)
+    for (const f of r.figures) {
+      const anchor = f.scene ? sceneAnchor(f.scene, r, candidatesFor(f.scene, byPlace)) : null;
+      push(figuresOf, eventOf.get(anchor ?? r.documentId)!, f);
+    }
   const groups: LinkedFigureGroup[] = [];
   for (const e of events) {
-    const figures = e.members.flatMap((m) => m.figures);
-    for (const list of splitByMeasure(figures).values())
+    for (const list of splitByMeasure(figuresOf.get(e) ?? []).values())
       groups.push(buildGroup(e, list[0]!.measure!, list[0]!.unitKind, list, entities.idOf));
   }
   const plainEvents: LinkedEvent[] = events.map(({ members: _members, ...e }) => e);
   return { entities: entities.entities, events: plainEvents, figureGroups: sortGroups(groups, plainEvents) };
+}
+
+/** The articles whose headline or lead names one of the scene's places. */
+function candidatesFor(scene: Scene, byPlace: ReadonlyMap<string, readonly DocRecord[]>): DocRecord[] {
+  return scene.places.flatMap((p) => byPlace.get(p) ?? []);
 }
 
 /** Entities, events and figure groups of analysed documents (each document counted once). */

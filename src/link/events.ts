@@ -17,6 +17,9 @@ export const PERSON_WINDOW_DAYS = 90;
 
 const TERM = new Map(EVENT_TERMS.map((t, i) => [t.id, { ...t, rank: i }]));
 
+/** Each event-term category's kind ("event", "outcome", "detail"). */
+export const EVENT_TERM_KIND: ReadonlyMap<string, string> = new Map(EVENT_TERMS.map((t) => [t.id, t.kind]));
+
 function days(a: string | null, b: string | null): number {
   if (!a || !b) return Infinity;
   return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;

@@ -79,37 +79,50 @@ function wholeWord(text: string, name: string): boolean {
   return !/\p{L}/u.test(before) && !/\p{L}/u.test(after);
 }
 
+/** The places a passage names, by key (as the passage writes each): known place entities and "in X", "town of X". */
+export function placesIn(text: string, knownPlaces: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const note = (name: string) => {
+    const key = plainKey(name);
+    if (key && !found.has(key)) found.set(key, name);
+  };
+  for (const name of knownPlaces) if (wholeWord(text, name)) note(name);
+  for (const re of [PREPOSITION_PLACE, NOUN_OF_PLACE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const place = candidatePlace(m[1]!);
+      if (place) note(place);
+    }
+  }
+  return found;
+}
+
+/** The event-term categories a passage uses ("strike", "refusal"). */
+export function termsIn(text: string): Set<string> {
+  const categories = new Set<string>();
+  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    const t = TERM_OF.get(w);
+    if (t) categories.add(t);
+  }
+  return categories;
+}
+
+/** The names of the place entities of a document, with their aliases. */
+export function knownPlacesOf(doc: Document): string[] {
+  return (claimLayers(doc).entities ?? []).filter((e) => e.type === "place").flatMap((e) => [e.name, ...e.aliases]);
+}
+
 export function eventFeatures(doc: Document, attributions: readonly AttributionRecord[]): EventFeatures {
   const places: Record<string, number> = {};
   const placeNames: Record<string, string> = {};
   const terms: Record<string, number> = {};
-  const knownPlaces = (claimLayers(doc).entities ?? [])
-    .filter((e) => e.type === "place")
-    .flatMap((e) => [e.name, ...e.aliases]);
+  const knownPlaces = knownPlacesOf(doc);
   for (const region of regions(doc)) {
-    const found = new Map<string, string>();
-    const note = (name: string) => {
-      const key = plainKey(name);
-      if (key && !found.has(key)) found.set(key, name);
-    };
-    for (const name of knownPlaces) if (wholeWord(region.text, name)) note(name);
-    for (const re of [PREPOSITION_PLACE, NOUN_OF_PLACE]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(region.text); m; m = re.exec(region.text)) {
-        const place = candidatePlace(m[1]!);
-        if (place) note(place);
-      }
-    }
-    for (const [key, name] of found) {
+    for (const [key, name] of placesIn(region.text, knownPlaces)) {
       places[key] = (places[key] ?? 0) + region.weight;
       placeNames[key] ??= name;
     }
-    const categories = new Set<string>();
-    for (const w of region.text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-      const t = TERM_OF.get(w);
-      if (t) categories.add(t);
-    }
-    for (const t of categories) terms[t] = (terms[t] ?? 0) + region.weight;
+    for (const t of termsIn(region.text)) terms[t] = (terms[t] ?? 0) + region.weight;
   }
   const persons = new Set<string>();
   for (const a of attributions)

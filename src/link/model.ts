@@ -91,6 +91,16 @@ export interface FigureRecord {
   /** Id of the figure in the same document that this one revises. */
   revises: string | null;
   publishedAt: string | null;
+  /** When the figure's sentence reports a happening elsewhere than its article's (src/link/scenes.ts). */
+  scene: Scene | null;
+}
+
+/** A sentence's own happening: specific places its article's headline and lead do not name, and kinds of event. */
+export interface Scene {
+  /** Place keys, sorted. */
+  places: string[];
+  /** Event-term categories, sorted. */
+  terms: string[];
 }
 
 /** What an article says about the happening it reports, from its headline and lead. */

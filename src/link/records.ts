@@ -7,6 +7,7 @@ import type { Document } from "../model/document.js";
 import { CURRENCY_UNITS, PEOPLE_UNITS, PERCENT_UNITS, PROPORTION_UNITS, TIME_UNITS } from "../lang/en/events.js";
 import { PRONOUNS } from "../lang/en/variants.js";
 import { eventFeatures } from "./features.js";
+import { figureScenes } from "./scenes.js";
 import type {
   AttributionRecord,
   DocRecord,
@@ -194,6 +195,8 @@ export function prepareDocument(doc: Document): DocRecord {
     via: a.via.map(({ name, type }) => ({ name, type })),
     date: a.date ?? null,
   }));
+  const features = eventFeatures(doc, attributionRecords);
+  const scenes = figureScenes(doc, figures, features);
   const figureRecords: FigureRecord[] = figures.map((f: Figure) => {
     const attribution = f.attribution ? byId.get(f.attribution) : undefined;
     return {
@@ -219,6 +222,7 @@ export function prepareDocument(doc: Document): DocRecord {
       refersTo: f.date ?? null,
       revises: f.revises ?? null,
       publishedAt: doc.publishedAt,
+      scene: scenes.get(f.id) ?? null,
     };
   });
   return {
@@ -226,7 +230,7 @@ export function prepareDocument(doc: Document): DocRecord {
     source: doc.source,
     outlet: doc.outlet,
     publishedAt: doc.publishedAt,
-    features: eventFeatures(doc, attributionRecords),
+    features,
     entities: entities.records,
     attributions: attributionRecords,
     figures: figureRecords,

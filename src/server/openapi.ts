@@ -378,7 +378,11 @@ export function openApiDocument() {
           parameters: [
             ...PAGE_PARAMS,
             query("measure", str, 'what is counted ("killed")'),
-            query("event", { type: "string", pattern: ID.event }),
+            query(
+              "event",
+              { type: "string", pattern: ID.event },
+              "figures of this event: its articles' figures, less those whose sentence reports another happening, plus such figures of other articles that report this one",
+            ),
             query("group", { type: "string", pattern: ID.group }),
             query("speaker", str, "text in the speaker's name (case-insensitive)"),
             query("entity", { type: "string", pattern: ID.entity }, "entity the speaker resolves to"),

@@ -84,7 +84,7 @@ export class LinkMirror {
   /** kind NUL key → postings */
   private readonly keys = new Map<string, KeyPostings>();
   private readonly eventDocs = new Map<string, Set<string>>();
-  /** Figures with a measure, by document. */
+  /** Figures with a measure, by the document whose event they join (their own, or their scene's anchor). */
   private readonly figures = new Map<string, FigureRecord[]>();
 
   constructor(public version: number) {}
@@ -134,7 +134,7 @@ export class LinkMirror {
       `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id
        WHERE f.measure IS NOT NULL`,
     );
-    for (const row of figures) m.putFigure(figureRecord(row));
+    for (const row of figures) m.putFigure(figureRecord(row), row.anchor);
     return m;
   }
 
@@ -164,10 +164,10 @@ export class LinkMirror {
     else p.dated.splice(lowerBound(p.dated, date), 0, { date, doc });
   }
 
-  private putFigure(f: FigureRecord): void {
-    const list = this.figures.get(f.documentId);
+  private putFigure(f: FigureRecord, anchor: string): void {
+    const list = this.figures.get(anchor);
     if (list) list.push(f);
-    else this.figures.set(f.documentId, [f]);
+    else this.figures.set(anchor, [f]);
   }
 
   // Reads, answering as the SQL they replace in src/store/links.ts.
@@ -223,8 +223,13 @@ export class LinkMirror {
     );
   }
 
-  figuresOf(documents: Iterable<string>): FigureRecord[] {
-    return [...documents].flatMap((id) => this.figures.get(id) ?? []);
+  /** The figures that join the event of each given document, with that document. */
+  figuresAt(documents: Iterable<string>): Array<{ anchor: string; figure: FigureRecord }> {
+    return [...documents].flatMap((anchor) => (this.figures.get(anchor) ?? []).map((figure) => ({ anchor, figure })));
+  }
+
+  eventOf(document: string): string | undefined {
+    return this.docs.get(document)?.eventId;
   }
 
   // Changes, applied as the batch writes them.
@@ -236,12 +241,25 @@ export class LinkMirror {
       // As the store gives them back: speakers and relays with exactly their stored fields.
       for (const f of r.figures)
         if (f.measure !== null)
-          this.putFigure({
-            ...f,
-            speaker: f.speaker && { name: f.speaker.name, type: f.speaker.type, role: f.speaker.role ?? null },
-            via: f.via.map(({ name, type }) => ({ name, type })),
-          });
+          this.putFigure(
+            {
+              ...f,
+              speaker: f.speaker && { name: f.speaker.name, type: f.speaker.type, role: f.speaker.role ?? null },
+              via: f.via.map(({ name, type }) => ({ name, type })),
+            },
+            r.documentId,
+          );
     }
+  }
+
+  /** A figure (by document and id) now joins the event of `to` instead of `from`. */
+  moveFigure(document: string, id: string, from: string, to: string): void {
+    const list = this.figures.get(from);
+    const i = list?.findIndex((f) => f.documentId === document && f.id === id) ?? -1;
+    if (i < 0) return; // no measure: never kept here
+    const [f] = list!.splice(i, 1);
+    if (list!.length === 0) this.figures.delete(from);
+    this.putFigure(f!, to);
   }
 
   /** Adds a batch's counts to a name key, creating it (in its own entity) when new. */

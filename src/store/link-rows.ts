@@ -1,6 +1,6 @@
 /** Row shapes and conversions shared by linking (src/store/links.ts) and its in-memory link state. */
 import type { EntityType, Qualifier, Relay, Speaker } from "../model/claims.js";
-import type { FigureRecord, Revision } from "../link/model.js";
+import type { FigureRecord, Revision, Scene } from "../link/model.js";
 import type { Row } from "./database.js";
 
 export const json = (v: unknown) => JSON.stringify(v);
@@ -10,8 +10,8 @@ export const NUL = "\u0000";
 
 export const FIGURE_COLUMNS = `f.document_id, f.id, f.start_offset, f.end_offset, f.text, f.value, f.low, f.high, f.qualifier,
   f.unit, f.unit_kind, f.measure, f.subject, f.attribution_id, f.speaker, f.speaker_entity_type, f.speaker_entity_key,
-  f.via, ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")}, f.revises, d.source,
-  ${DATE("d.published_at", "published_at")}`;
+  f.via, ${DATE("f.stated_on", "stated_on")}, ${DATE("f.refers_to", "refers_to")}, f.revises, f.scene,
+  coalesce(f.anchor_document_id, f.document_id) AS anchor, d.source, ${DATE("d.published_at", "published_at")}`;
 
 export interface FigureRow extends Row {
   document_id: string;
@@ -35,6 +35,9 @@ export interface FigureRow extends Row {
   stated_on: string | null;
   refers_to: string | null;
   revises: string | null;
+  scene: unknown;
+  /** The document whose event the figure joins: its own, or the one its scene is anchored to. */
+  anchor: string;
   source: string;
   published_at: string | null;
 }
@@ -46,6 +49,11 @@ export function speakerOf(v: unknown): Speaker | null {
 
 export function relays(v: unknown): Relay[] {
   return parse<Relay[]>(v ?? []).map(({ name, type }) => ({ name, type }));
+}
+
+function sceneOf(v: unknown): Scene | null {
+  const s = parse<Scene | null>(v);
+  return s ? { places: s.places, terms: s.terms } : null;
 }
 
 export function figureRecord(row: FigureRow): FigureRecord {
@@ -75,6 +83,7 @@ export function figureRecord(row: FigureRow): FigureRecord {
     refersTo: row.refers_to,
     revises: row.revises,
     publishedAt: row.published_at,
+    scene: sceneOf(row.scene),
   };
 }
 

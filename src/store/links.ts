@@ -42,9 +42,11 @@ import type {
   LinkedFigureGroup,
   LinkResult,
   Revision,
+  Scene,
 } from "../link/model.js";
 import { claimLayers } from "../link/model.js";
 import { prepareDocument } from "../link/records.js";
+import { SCENE_WINDOW_DAYS, sceneAnchor } from "../link/scenes.js";
 import { sortEvents, sortGroups } from "../link/batch.js";
 import { cmp, push } from "../link/util.js";
 import type { Database, Sql } from "./database.js";
@@ -228,7 +230,13 @@ async function writeClaims(
       stated_on: f.statedOn,
       refers_to: f.refersTo,
       revises: f.revises,
+      scene: f.scene,
     })),
+  );
+  const scenes = records.flatMap((r) =>
+    r.figures.flatMap((f) =>
+      (f.scene?.places ?? []).map((place) => ({ document_id: r.documentId, figure_id: f.id, place, published_at: r.publishedAt })),
+    ),
   );
   const documents = records.map((r) => ({
     document_id: r.documentId,
@@ -258,14 +266,19 @@ async function writeClaims(
      ), f AS (
        INSERT INTO figures (document_id, id, start_offset, end_offset, text, value, low, high, qualifier, unit,
                             unit_kind, measure, subject, attribution_id, speaker, speaker_entity_type,
-                            speaker_entity_key, via, stated_on, refers_to, revises)
+                            speaker_entity_key, via, stated_on, refers_to, revises, scene)
        SELECT x.document_id, x.id, x.start_offset, x.end_offset, x.text, x.value, x.low, x.high, x.qualifier,
               x.unit, x.unit_kind, x.measure, x.subject, x.attribution_id, x.speaker, x.entity_type, x.entity_key,
-              x.via, x.stated_on, x.refers_to, x.revises
+              x.via, x.stated_on, x.refers_to, x.revises, x.scene
        FROM jsonb_to_recordset($2::jsonb) AS x(document_id text, id text, start_offset int, end_offset int,
             text text, value double precision, low double precision, high double precision, qualifier text,
             unit text, unit_kind text, measure text, subject text, attribution_id text, speaker jsonb,
-            entity_type text, entity_key text, via jsonb, stated_on date, refers_to date, revises text)
+            entity_type text, entity_key text, via jsonb, stated_on date, refers_to date, revises text, scene jsonb)
+     ), s AS (
+       -- (foreign keys are checked when the whole statement ends, after the figures above are in)
+       INSERT INTO figure_scenes (document_id, figure_id, place, published_at)
+       SELECT x.document_id, x.figure_id, x.place, x.published_at
+       FROM jsonb_to_recordset($6::jsonb) AS x(document_id text, figure_id text, place text, published_at date)
      ), d AS (
        INSERT INTO link_documents (document_id, source, published_at, features, entities, event_id)
        SELECT x.document_id, x.source, x.published_at, x.features, x.entities, x.event_id
@@ -280,7 +293,7 @@ async function writeClaims(
      SELECT x.document_id, x.type, x.key, x.mentions, x.surfaces, x.roles
      FROM jsonb_to_recordset($5::jsonb) AS x(document_id text, type text, key text, mentions int, surfaces text[],
           roles text[])`,
-    [json(attributions), json(figures), json(documents), json(keys), json(mentions)],
+    [json(attributions), json(figures), json(documents), json(keys), json(mentions), json(scenes)],
   );
   mirror?.addDocuments(records, (r) => linkKeys(r.features));
 }
@@ -636,7 +649,98 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMi
     [json(assignments), oldEvents, json(events.map((e) => e.row))],
   );
   mirror?.assignEvents(assignments);
+  // Figures whose scene changed anchor leave one event's groups for another's: those events are rebuilt too.
+  const moved = await anchorScenes(tx, records, mirror);
+  const rebuilt = new Set(events.map((e) => e.id));
+  const extra = new Set<string>();
+  if (moved.length > 0) {
+    const anchors = [...new Set(moved.flatMap((m) => [m.from, m.to]))];
+    const rows = await tx.query<{ event_id: string }>(
+      "SELECT DISTINCT event_id FROM link_documents WHERE document_id = ANY($1::text[])",
+      [anchors],
+    );
+    for (const r of rows) if (!rebuilt.has(r.event_id)) extra.add(r.event_id);
+  }
+  if (extra.size > 0) {
+    const ids = [...extra];
+    const labels = await tx.query<{ id: string; label: string }>("SELECT id, label FROM events WHERE id = ANY($1::text[])", [ids]);
+    const members = mirror
+      ? mirror.eventMembers(ids)
+      : await tx.query<{ document_id: string; event_id: string }>(
+          "SELECT document_id, event_id FROM link_documents WHERE event_id = ANY($1::text[])",
+          [ids],
+        );
+    events.push(...labels.map((l) => ({ id: l.id, label: l.label, row: null })));
+    assignments.push(...members.map((m) => ({ document_id: m.document_id, event_id: m.event_id })));
+  }
   await rebuildGroups(tx, events, oldEvents, assignments, mirror);
+}
+
+/**
+ * Anchors the scenes of the batch's figures, and re-anchors the stored scenes that the batch's articles may now
+ * report (same place, within the window); returns the figures whose anchor changed, with the documents whose event
+ * each left and joined.
+ */
+async function anchorScenes(
+  tx: Sql,
+  records: readonly DocRecord[],
+  mirror: LinkMirror | null,
+): Promise<Array<{ document: string; id: string; from: string; to: string }>> {
+  interface Pending {
+    document: string;
+    id: string;
+    scene: Scene;
+    publishedAt: string | null;
+    anchor: string | null;
+  }
+  const pending = new Map<string, Pending>();
+  for (const r of records)
+    for (const f of r.figures)
+      if (f.scene) pending.set(`${r.documentId}${NUL}${f.id}`, { document: r.documentId, id: f.id, scene: f.scene, publishedAt: r.publishedAt, anchor: null });
+  const places = records.flatMap((r) =>
+    r.publishedAt ? Object.keys(r.features.places).map((key) => ({ key, published: r.publishedAt })) : [],
+  );
+  if (places.length > 0) {
+    const stored = await tx.query<{ document_id: string; id: string; scene: unknown; anchor_document_id: string | null; published_at: string | null }>(
+      `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(key text, published date))
+       SELECT DISTINCT f.document_id, f.id, f.scene, f.anchor_document_id, ${DATE("s.published_at", "published_at")}
+       FROM k JOIN figure_scenes s ON s.place = k.key AND s.published_at BETWEEN k.published - $2::int AND k.published + $2::int
+       JOIN figures f ON f.document_id = s.document_id AND f.id = s.figure_id`,
+      [json(places), SCENE_WINDOW_DAYS],
+    );
+    for (const f of stored) {
+      const key = `${f.document_id}${NUL}${f.id}`;
+      if (!pending.has(key))
+        pending.set(key, { document: f.document_id, id: f.id, scene: parse<Scene>(f.scene), publishedAt: f.published_at, anchor: f.anchor_document_id });
+    }
+  }
+  const dated = [...pending.values()].filter((p) => p.publishedAt);
+  if (dated.length === 0) return [];
+  // The articles whose headline or lead names a scene's place, within the window of its figure's article.
+  const candidates = await tx.query<{ document_id: string; published_at: string | null; features: unknown }>(
+    `WITH q AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(place text, published date))
+     SELECT DISTINCT l.document_id, ${DATE("l.published_at", "published_at")}, d.features
+     FROM q JOIN link_keys l ON l.kind = 'place' AND l.key = q.place
+       AND l.published_at BETWEEN q.published - $2::int AND q.published + $2::int
+     JOIN link_documents d ON d.document_id = l.document_id`,
+    [json(dated.flatMap((p) => p.scene.places.map((place) => ({ place, published: p.publishedAt })))), SCENE_WINDOW_DAYS],
+  );
+  const articles = candidates.map((c) => ({ documentId: c.document_id, publishedAt: c.published_at, features: parse<EventFeatures>(c.features) }));
+  const moved: Array<{ document: string; id: string; from: string; to: string }> = [];
+  for (const p of dated) {
+    const anchor = sceneAnchor(p.scene, { documentId: p.document, publishedAt: p.publishedAt }, articles);
+    if (anchor === p.anchor) continue;
+    moved.push({ document: p.document, id: p.id, from: p.anchor ?? p.document, to: anchor ?? p.document });
+  }
+  if (moved.length === 0) return moved;
+  await tx.query(
+    `UPDATE figures f SET anchor_document_id = nullif(x.anchor, x.document_id)
+     FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, anchor text)
+     WHERE f.document_id = x.document_id AND f.id = x.id`,
+    [json(moved.map((m) => ({ document_id: m.document, id: m.id, anchor: m.to })))],
+  );
+  for (const m of moved) mirror?.moveFigure(m.document, m.id, m.from, m.to);
+  return moved;
 }
 
 /** Recomputes the figure groups of the given events from their documents' figures. */
@@ -648,17 +752,19 @@ async function rebuildGroups(
   mirror: LinkMirror | null,
 ): Promise<void> {
   const eventOf = new Map(assignments.map((a) => [a.document_id, a.event_id]));
+  // Each figure joins the event of its anchor: its own document, or the one its scene is anchored to.
   const figures = mirror
-    ? mirror.figuresOf(eventOf.keys())
+    ? mirror.figuresAt(eventOf.keys())
     : (
         await tx.query<FigureRow>(
           `SELECT ${FIGURE_COLUMNS} FROM figures f JOIN link_documents d ON d.document_id = f.document_id
-           WHERE f.document_id = ANY($1::text[]) AND f.measure IS NOT NULL`,
+           WHERE ((f.document_id = ANY($1::text[]) AND f.anchor_document_id IS NULL) OR f.anchor_document_id = ANY($1::text[]))
+             AND f.measure IS NOT NULL`,
           [[...eventOf.keys()]],
         )
-      ).map(figureRecord);
+      ).map((row) => ({ anchor: row.anchor, figure: figureRecord(row) }));
   const figuresOf = new Map<string, FigureRecord[]>();
-  for (const f of figures) push(figuresOf, eventOf.get(f.documentId)!, f);
+  for (const { anchor, figure } of figures) push(figuresOf, eventOf.get(anchor)!, figure);
   const groups = events.flatMap((event) =>
     [...splitByMeasure(figuresOf.get(event.id) ?? []).values()].map((list) =>
       buildGroup(event, list[0]!.measure!, list[0]!.unitKind, list, () => null),

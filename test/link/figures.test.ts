@@ -48,6 +48,7 @@ function record(speaker: Speaker | null, statedOn: string, value: number, qualif
     refersTo: null,
     revises: null,
     publishedAt: statedOn,
+    scene: null,
     ...extra,
   };
 }

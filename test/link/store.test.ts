@@ -13,11 +13,17 @@ import {
   loadLinkResult,
   unlinkedDocumentIds,
 } from "../../src/store/links.js";
+import { listFigures, type FigureFilter } from "../../src/store/read/figures.js";
 import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 import { article } from "./build.js";
-import { fixtureDocuments, ivanovaAlone } from "../fixtures/link/articles.js";
+import { fixtureDocuments, ivanovaAlone, passingMention } from "../fixtures/link/articles.js";
 
-const docs: Document[] = [...fixtureDocuments(), article(ivanovaAlone)];
+const sloviansk = article(passingMention);
+const docs: Document[] = [...fixtureDocuments(), article(ivanovaAlone), sloviansk];
+
+const NO_FIGURE_FILTER: FigureFilter = {
+  measure: null, event: null, group: null, speaker: null, entity: null, document: null, qualifier: null, outlet: null, from: null, to: null,
+};
 
 /** A fixed shuffle, so a failure can be replayed. */
 function shuffled<T>(list: readonly T[], seed: number): T[] {
@@ -32,6 +38,7 @@ function shuffled<T>(list: readonly T[], seed: number): T[] {
 }
 
 const LINK_TABLES = [
+  "figure_scenes",
   "figure_revisions",
   "figure_group_members",
   "figure_groups",
@@ -89,8 +96,11 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
         for (const d of order) await ingest(db, d);
         assert.deepEqual(await loadLinkResult(db), batch, name);
       }
-      // The four happenings, and the bare-surname article: a surname alone links no events.
-      assert.equal(batch.events.length, 5);
+      // The four happenings, the bare-surname article (a surname alone links no events) and the Sloviansk
+      // evacuations, whose passing mention of the Kramatorsk toll joins the Kramatorsk strike's figures.
+      assert.equal(batch.events.length, 6);
+      const killed = batch.figureGroups.find((g) => g.measure === "killed" && g.label.includes("Kramatorsk strike"));
+      assert.ok(killed?.figures.some((f) => f.source === passingMention.source));
       assert.ok(
         batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0),
       );
@@ -117,6 +127,18 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       const before = await loadLinkResult(db);
       assert.equal(await linkDocument(db, docs[0]!), false);
       assert.deepEqual(await loadLinkResult(db), before);
+    });
+
+    it("the API lists a figure under the event its sentence reports, not its article's", async () => {
+      const result = await loadLinkResult(db);
+      const kramatorsk = result.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!;
+      const own = result.events.find((e) => e.documents.includes(passingMention.source))!;
+      const texts = async (event: string) =>
+        (await listFigures(db, { ...NO_FIGURE_FILTER, event }, { limit: null, offset: 0 })).items
+          .filter((f) => f.document === sloviansk.id)
+          .map((f) => f.text);
+      assert.deepEqual(await texts(kramatorsk.id), ["52"]);
+      assert.deepEqual(await texts(own.id), ["about 1,500"]);
     });
 
     it("stored claim layers read back as the documents carried them", async () => {

@@ -56,6 +56,7 @@ for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend])
         "004_link_state.sql",
         "005_api_indexes.sql",
         "006_attribution_text_pending.sql",
+        "007_figure_scenes.sql",
       ]);
       assert.deepEqual(await migrate(db), []);
     });

@@ -20,7 +20,8 @@ export interface FigureFilter {
 
 /** $1 … $10: measure, event, group, speaker, entity, document, qualifier, outlet, from, to. */
 const FIGURE_FILTER = `($1::text IS NULL OR f.measure = $1)
-  AND ($2::text IS NULL OR f.document_id IN (SELECT l.document_id FROM link_documents l WHERE l.event_id = $2))
+  AND ($2::text IS NULL OR coalesce(f.anchor_document_id, f.document_id) IN
+       (SELECT l.document_id FROM link_documents l WHERE l.event_id = $2))
   AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM figure_group_members m
        WHERE m.group_id = $3 AND m.document_id = f.document_id AND m.figure_id = f.id))
   AND ($4::text IS NULL OR strpos(lower(f.speaker->>'name'), lower($4)) > 0)
