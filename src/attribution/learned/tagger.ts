@@ -116,6 +116,15 @@ export function viterbi(tr: Float32Array, len: number, first: number, tags: Uint
     const e0 = t * TAG_COUNT;
     const prevBase = (t - 1) * TAG_COUNT;
     for (let y = 0; y < TAG_COUNT; y++) {
+      if (y !== 0 && (y & 1) === 0) {
+        // An inside tag continues its role's begin or inside tag (allowedTransition); every other tag is −∞.
+        const fromBegin = score[prevBase + y - 1]! + trans[y * TAG_COUNT + y]!;
+        const fromInside = score[prevBase + y]! + trans[(y + 1) * TAG_COUNT + y]!;
+        const inside = fromInside > fromBegin;
+        score[e0 + y] = (inside ? fromInside : fromBegin) + emits[e0 + y]!;
+        back[e0 + y] = inside ? y : y - 1;
+        continue;
+      }
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < TAG_COUNT; p++) {
@@ -152,6 +161,8 @@ function maxMarginals(len: number, best: number, first: number, tags: Uint8Array
     for (let y = 0; y < TAG_COUNT; y++) {
       let b = -Infinity;
       for (let z = 0; z < TAG_COUNT; z++) {
+        // Only tags that may follow y (allowedTransition): the others are −∞.
+        if (z !== 0 && (z & 1) === 0 && z !== y && z !== y + 1) continue;
         const v = tr[(y + 1) * TAG_COUNT + z]! + emits[(t + 1) * TAG_COUNT + z]! + backward[(t + 1) * TAG_COUNT + z]!;
         if (v > b) b = v;
       }
