@@ -8,7 +8,8 @@ import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeature
 import { LearnedTagger, modelFromEnvironment } from "../../src/attribution/learned/model.js";
 import { splitClitics } from "../../src/attribution/learned/clitics.js";
 import { allowedTransition, spansFromTags, TAG_COUNT, tagsFromDrafts, tagsFromRelations } from "../../src/attribution/learned/tags.js";
-import { decode, emptyWeights, Scratch } from "../../src/attribution/learned/tagger.js";
+import { decode, emptyWeights, Scratch, sharedScores, StageTable } from "../../src/attribution/learned/tagger.js";
+import { SimdScores } from "../../src/attribution/learned/simd.js";
 import { prepareDocument, trainFromDocuments, type TrainingDocument } from "../../src/attribution/learned/train.js";
 import { findDrafts } from "../../src/attribution/extract.js";
 import { findQuotes } from "../../src/attribution/quotes.js";
@@ -207,5 +208,12 @@ test("extraction scores the features all stages share once, with the same tags a
     const got = model.tag(tv, paragraphs, drafts);
     assert.deepEqual(got.tags, tags);
     assert.deepEqual(got.margins, margins);
+    // The shared scores in WebAssembly (where extraction computes them) and in JavaScript: the same to the bit.
+    const table = StageTable.of(model.stages)!;
+    const js = new Float64Array(model.stages.length * tv.n * TAG_COUNT);
+    for (const s of input.sequences) sharedScores(table, base, FEATURES_PER_TOKEN, s.first, s.end, tv.n, js, scratch);
+    const simd = SimdScores.of(table);
+    assert.ok(simd, "WebAssembly SIMD is available");
+    assert.deepEqual(simd.scores(base, input.sequences, tv.n), js);
   }
 });

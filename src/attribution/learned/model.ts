@@ -7,6 +7,7 @@ import type { TokenView } from "../tokens.js";
 import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures, stageFeatures, STAGE_FEATURES_PER_TOKEN } from "./features.js";
 import { linkSpans } from "./relations.js";
 import { decode, decodeStage, modelFile, Scratch, sharedScores, StageTable, stagesFromFile, type TaggerFile, type TaggerWeights } from "./tagger.js";
+import { SimdScores } from "./simd.js";
 import { spansFromTags, TAG_COUNT, tagsFromDrafts } from "./tags.js";
 
 /**
@@ -27,6 +28,8 @@ export class LearnedTagger implements AttributionModel {
   private readonly scratch = new Scratch();
   /** The stages' weights side by side, made on first use (null: the stages cannot share a table). */
   private table: StageTable | null | undefined;
+  /** sharedScores in WebAssembly for the table, where the runtime has SIMD. */
+  private simd: SimdScores | null = null;
 
   /**
    * How sure the tagger must be of a cue that the rules did not find and that has no lexicon word. Scores grow
@@ -49,7 +52,10 @@ export class LearnedTagger implements AttributionModel {
    * a later stage then adds only the weights of its own features, from the tags of the stage before.
    */
   tag(tv: TokenView, paragraphs: readonly Span[], ruleDrafts: readonly Draft[]): { tags: Uint8Array; margins: Float64Array } {
-    if (this.table === undefined) this.table = StageTable.of(this.stages);
+    if (this.table === undefined) {
+      this.table = StageTable.of(this.stages);
+      this.simd = this.table ? SimdScores.of(this.table) : null;
+    }
     const table = this.table;
     if (!table) return this.tagStageByStage(tv, paragraphs, ruleDrafts);
     const sequences = paragraphSequences(tv, paragraphs);
@@ -58,8 +64,12 @@ export class LearnedTagger implements AttributionModel {
     const n = tv.n;
     const margins = new Float64Array(n);
     const last = this.stages.length - 1;
-    const shared = new Float64Array(this.stages.length * n * TAG_COUNT);
-    for (const s of sequences) sharedScores(table, base, FEATURES_PER_TOKEN, s.first, s.end, n, shared, this.scratch);
+    let shared: Float64Array;
+    if (this.simd) shared = this.simd.scores(base, sequences, n);
+    else {
+      shared = new Float64Array(this.stages.length * n * TAG_COUNT);
+      for (const s of sequences) sharedScores(table, base, FEATURES_PER_TOKEN, s.first, s.end, n, shared, this.scratch);
+    }
     let tags = new Uint8Array(n);
     for (const s of sequences) decodeStage(table, 0, null, 0, shared, n, s.first, s.end, tags, this.scratch, last === 0 ? margins : undefined);
     for (let k = 1; k <= last; k++) {
