@@ -4,11 +4,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseBracketed } from "../../src/attribution/learned/bracketed.js";
-import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures } from "../../src/attribution/learned/features.js";
+import { extractFeatures, FEATURES_PER_TOKEN, paragraphSequences, stackedFeatures, stageFeatures, STAGE_FEATURES_PER_TOKEN } from "../../src/attribution/learned/features.js";
 import { LearnedTagger, modelFromEnvironment } from "../../src/attribution/learned/model.js";
 import { splitClitics } from "../../src/attribution/learned/clitics.js";
 import { allowedTransition, spansFromTags, TAG_COUNT, tagsFromDrafts, tagsFromRelations } from "../../src/attribution/learned/tags.js";
-import { decode, emptyWeights, Scratch, sharedScores, StageTable } from "../../src/attribution/learned/tagger.js";
+import { decode, decodeStage, emptyWeights, Scratch, sharedScores, StageTable } from "../../src/attribution/learned/tagger.js";
 import { SimdScores } from "../../src/attribution/learned/simd.js";
 import { prepareDocument, trainFromDocuments, type TrainingDocument } from "../../src/attribution/learned/train.js";
 import { findDrafts } from "../../src/attribution/extract.js";
@@ -215,5 +215,15 @@ test("extraction scores the features all stages share once, with the same tags a
     const simd = SimdScores.of(table);
     assert.ok(simd, "WebAssembly SIMD is available");
     assert.deepEqual(simd.scores(base, input.sequences, tv.n), js);
+    // A later stage's own features added in WebAssembly, against decodeStage's sums in JavaScript.
+    for (let k = 1; k < model.stages.length; k++) {
+      const own = stageFeatures(input, input.ruleTags);
+      const whole = simd.scores(base, input.sequences, tv.n);
+      simd.addStage(own, input.sequences, k);
+      for (const s of input.sequences) {
+        decodeStage(table, k, own, STAGE_FEATURES_PER_TOKEN, js, tv.n, s.first, s.end, new Uint8Array(tv.n), scratch);
+        assert.deepEqual(scratch.emits.slice(0, (s.end - s.first) * TAG_COUNT), whole.slice((k * tv.n + s.first) * TAG_COUNT, (k * tv.n + s.end) * TAG_COUNT));
+      }
+    }
   }
 });

@@ -75,7 +75,12 @@ export class LearnedTagger implements AttributionModel {
     for (let k = 1; k <= last; k++) {
       const own = stageFeatures(input, tags);
       tags = new Uint8Array(n);
-      for (const s of sequences) decodeStage(table, k, own, STAGE_FEATURES_PER_TOKEN, shared, n, s.first, s.end, tags, this.scratch, k === last ? margins : undefined);
+      const margin = k === last ? margins : undefined;
+      if (this.simd) {
+        // The stage's own features added to its shared scores in place: its scores are then complete.
+        this.simd.addStage(own, sequences, k);
+        for (const s of sequences) decodeStage(table, k, null, 0, shared, n, s.first, s.end, tags, this.scratch, margin);
+      } else for (const s of sequences) decodeStage(table, k, own, STAGE_FEATURES_PER_TOKEN, shared, n, s.first, s.end, tags, this.scratch, margin);
     }
     return { tags, margins };
   }
