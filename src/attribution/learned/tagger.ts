@@ -4,6 +4,16 @@ import { allowedTransition, TAG_COUNT as TAGS } from "./tags.js";
 /** The tag count as a constant of this module: read in the innermost loops, where an imported binding may cost a lookup. */
 const TAG_COUNT = TAGS;
 
+// Viterbi and the max-marginals below are written out for the seven BIO tags of tags.ts: O, then a begin and an
+// inside tag per role, an inside tag only after its role's begin or inside tag. Checked once here, so that a
+// change of the tags cannot go unnoticed.
+for (let p = 0; p < TAG_COUNT; p++) {
+  for (let y = 0; y < TAG_COUNT; y++) {
+    const bio = y === 0 || y % 2 === 1 || p === y || p === y - 1;
+    if (TAG_COUNT !== 7 || allowedTransition(p, y) !== bio) throw new Error("tagger.ts: viterbi is written for the 7 BIO tags of tags.ts");
+  }
+}
+
 /**
  * A linear-chain tagger: per-token scores from hashed features (a weight row of TAG_COUNT per hash bucket)
  * plus tag-to-tag transition scores, decoded exactly by Viterbi with BIO constraints. Trained as an averaged
@@ -112,31 +122,103 @@ export function viterbi(tr: Float32Array, len: number, first: number, tags: Uint
     score[y] = trans[y]! + emits[y]!;
     back[y] = -1;
   }
+  // The transitions, in locals: f{p}t{y} from tag p to tag y (BIO: see allowedTransition). The loop below is
+  // written for TAGS as tags.ts has them: O and the begin tags may follow any tag, an inside tag only its
+  // role's begin or inside tag (the others are −∞ and could never be the best).
+  const f0t0 = trans[7]!, f1t0 = trans[14]!, f2t0 = trans[21]!, f3t0 = trans[28]!, f4t0 = trans[35]!, f5t0 = trans[42]!, f6t0 = trans[49]!,
+    f0t1 = trans[8]!, f1t1 = trans[15]!, f2t1 = trans[22]!, f3t1 = trans[29]!, f4t1 = trans[36]!, f5t1 = trans[43]!, f6t1 = trans[50]!,
+    f0t3 = trans[10]!, f1t3 = trans[17]!, f2t3 = trans[24]!, f3t3 = trans[31]!, f4t3 = trans[38]!, f5t3 = trans[45]!, f6t3 = trans[52]!,
+    f0t5 = trans[12]!, f1t5 = trans[19]!, f2t5 = trans[26]!, f3t5 = trans[33]!, f4t5 = trans[40]!, f5t5 = trans[47]!, f6t5 = trans[54]!,
+    f1t2 = trans[16]!, f2t2 = trans[23]!,
+    f3t4 = trans[32]!, f4t4 = trans[39]!,
+    f5t6 = trans[48]!, f6t6 = trans[55]!;
   for (let t = 1; t < len; t++) {
     const e0 = t * TAG_COUNT;
-    const prevBase = (t - 1) * TAG_COUNT;
-    for (let y = 0; y < TAG_COUNT; y++) {
-      if (y !== 0 && (y & 1) === 0) {
-        // An inside tag continues its role's begin or inside tag (allowedTransition); every other tag is −∞.
-        const fromBegin = score[prevBase + y - 1]! + trans[y * TAG_COUNT + y]!;
-        const fromInside = score[prevBase + y]! + trans[(y + 1) * TAG_COUNT + y]!;
-        const inside = fromInside > fromBegin;
-        score[e0 + y] = (inside ? fromInside : fromBegin) + emits[e0 + y]!;
-        back[e0 + y] = inside ? y : y - 1;
-        continue;
-      }
-      let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < TAG_COUNT; p++) {
-        const v = score[prevBase + p]! + trans[(p + 1) * TAG_COUNT + y]!;
-        if (v > best) {
-          best = v;
-          arg = p;
-        }
-      }
-      score[e0 + y] = best + emits[e0 + y]!;
-      back[e0 + y] = arg;
-    }
+    const pb = (t - 1) * TAG_COUNT;
+    const p0 = score[pb + 0]!, p1 = score[pb + 1]!, p2 = score[pb + 2]!, p3 = score[pb + 3]!, p4 = score[pb + 4]!, p5 = score[pb + 5]!, p6 = score[pb + 6]!;
+    let best: number, arg: number, v: number;
+    best = p0 + f0t0;
+    arg = 0;
+    v = p1 + f1t0;
+    if (v > best) { best = v; arg = 1; }
+    v = p2 + f2t0;
+    if (v > best) { best = v; arg = 2; }
+    v = p3 + f3t0;
+    if (v > best) { best = v; arg = 3; }
+    v = p4 + f4t0;
+    if (v > best) { best = v; arg = 4; }
+    v = p5 + f5t0;
+    if (v > best) { best = v; arg = 5; }
+    v = p6 + f6t0;
+    if (v > best) { best = v; arg = 6; }
+    score[e0 + 0] = best + emits[e0 + 0]!;
+    back[e0 + 0] = arg;
+    best = p0 + f0t1;
+    arg = 0;
+    v = p1 + f1t1;
+    if (v > best) { best = v; arg = 1; }
+    v = p2 + f2t1;
+    if (v > best) { best = v; arg = 2; }
+    v = p3 + f3t1;
+    if (v > best) { best = v; arg = 3; }
+    v = p4 + f4t1;
+    if (v > best) { best = v; arg = 4; }
+    v = p5 + f5t1;
+    if (v > best) { best = v; arg = 5; }
+    v = p6 + f6t1;
+    if (v > best) { best = v; arg = 6; }
+    score[e0 + 1] = best + emits[e0 + 1]!;
+    back[e0 + 1] = arg;
+    best = p1 + f1t2;
+    arg = 1;
+    v = p2 + f2t2;
+    if (v > best) { best = v; arg = 2; }
+    score[e0 + 2] = best + emits[e0 + 2]!;
+    back[e0 + 2] = arg;
+    best = p0 + f0t3;
+    arg = 0;
+    v = p1 + f1t3;
+    if (v > best) { best = v; arg = 1; }
+    v = p2 + f2t3;
+    if (v > best) { best = v; arg = 2; }
+    v = p3 + f3t3;
+    if (v > best) { best = v; arg = 3; }
+    v = p4 + f4t3;
+    if (v > best) { best = v; arg = 4; }
+    v = p5 + f5t3;
+    if (v > best) { best = v; arg = 5; }
+    v = p6 + f6t3;
+    if (v > best) { best = v; arg = 6; }
+    score[e0 + 3] = best + emits[e0 + 3]!;
+    back[e0 + 3] = arg;
+    best = p3 + f3t4;
+    arg = 3;
+    v = p4 + f4t4;
+    if (v > best) { best = v; arg = 4; }
+    score[e0 + 4] = best + emits[e0 + 4]!;
+    back[e0 + 4] = arg;
+    best = p0 + f0t5;
+    arg = 0;
+    v = p1 + f1t5;
+    if (v > best) { best = v; arg = 1; }
+    v = p2 + f2t5;
+    if (v > best) { best = v; arg = 2; }
+    v = p3 + f3t5;
+    if (v > best) { best = v; arg = 3; }
+    v = p4 + f4t5;
+    if (v > best) { best = v; arg = 4; }
+    v = p5 + f5t5;
+    if (v > best) { best = v; arg = 5; }
+    v = p6 + f6t5;
+    if (v > best) { best = v; arg = 6; }
+    score[e0 + 5] = best + emits[e0 + 5]!;
+    back[e0 + 5] = arg;
+    best = p5 + f5t6;
+    arg = 5;
+    v = p6 + f6t6;
+    if (v > best) { best = v; arg = 6; }
+    score[e0 + 6] = best + emits[e0 + 6]!;
+    back[e0 + 6] = arg;
   }
   let best = -Infinity;
   let y = 0;
@@ -157,17 +239,27 @@ export function viterbi(tr: Float32Array, len: number, first: number, tags: Uint
 function maxMarginals(len: number, best: number, first: number, tags: Uint8Array, scratch: Scratch, margins: Float64Array): void {
   const { score, emits, backward, transitions: tr } = scratch;
   for (let y = 0; y < TAG_COUNT; y++) backward[(len - 1) * TAG_COUNT + y] = 0;
+  // The best score of the rest of the sequence after each tag, from the end: the transitions in locals as in
+  // viterbi (f{y}t{z}: from y to z), and only the tags that may follow y (the others are −∞).
+  const f0t0 = tr[7]!, f1t0 = tr[14]!, f2t0 = tr[21]!, f3t0 = tr[28]!, f4t0 = tr[35]!, f5t0 = tr[42]!, f6t0 = tr[49]!,
+    f0t1 = tr[8]!, f1t1 = tr[15]!, f2t1 = tr[22]!, f3t1 = tr[29]!, f4t1 = tr[36]!, f5t1 = tr[43]!, f6t1 = tr[50]!,
+    f0t3 = tr[10]!, f1t3 = tr[17]!, f2t3 = tr[24]!, f3t3 = tr[31]!, f4t3 = tr[38]!, f5t3 = tr[45]!, f6t3 = tr[52]!,
+    f0t5 = tr[12]!, f1t5 = tr[19]!, f2t5 = tr[26]!, f3t5 = tr[33]!, f4t5 = tr[40]!, f5t5 = tr[47]!, f6t5 = tr[54]!,
+    f1t2 = tr[16]!, f2t2 = tr[23]!,
+    f3t4 = tr[32]!, f4t4 = tr[39]!,
+    f5t6 = tr[48]!, f6t6 = tr[55]!;
   for (let t = len - 2; t >= 0; t--) {
-    for (let y = 0; y < TAG_COUNT; y++) {
-      let b = -Infinity;
-      for (let z = 0; z < TAG_COUNT; z++) {
-        // Only tags that may follow y (allowedTransition): the others are −∞.
-        if (z !== 0 && (z & 1) === 0 && z !== y && z !== y + 1) continue;
-        const v = tr[(y + 1) * TAG_COUNT + z]! + emits[(t + 1) * TAG_COUNT + z]! + backward[(t + 1) * TAG_COUNT + z]!;
-        if (v > b) b = v;
-      }
-      backward[t * TAG_COUNT + y] = b;
-    }
+    const n0 = (t + 1) * TAG_COUNT;
+    const e0 = emits[n0 + 0]!, e1 = emits[n0 + 1]!, e2 = emits[n0 + 2]!, e3 = emits[n0 + 3]!, e4 = emits[n0 + 4]!, e5 = emits[n0 + 5]!, e6 = emits[n0 + 6]!;
+    const r0 = backward[n0 + 0]!, r1 = backward[n0 + 1]!, r2 = backward[n0 + 2]!, r3 = backward[n0 + 3]!, r4 = backward[n0 + 4]!, r5 = backward[n0 + 5]!, r6 = backward[n0 + 6]!;
+    const o = t * TAG_COUNT;
+    backward[o + 0] = Math.max(f0t0 + e0 + r0, f0t1 + e1 + r1, f0t3 + e3 + r3, f0t5 + e5 + r5);
+    backward[o + 1] = Math.max(f1t0 + e0 + r0, f1t1 + e1 + r1, f1t2 + e2 + r2, f1t3 + e3 + r3, f1t5 + e5 + r5);
+    backward[o + 2] = Math.max(f2t0 + e0 + r0, f2t1 + e1 + r1, f2t2 + e2 + r2, f2t3 + e3 + r3, f2t5 + e5 + r5);
+    backward[o + 3] = Math.max(f3t0 + e0 + r0, f3t1 + e1 + r1, f3t3 + e3 + r3, f3t4 + e4 + r4, f3t5 + e5 + r5);
+    backward[o + 4] = Math.max(f4t0 + e0 + r0, f4t1 + e1 + r1, f4t3 + e3 + r3, f4t4 + e4 + r4, f4t5 + e5 + r5);
+    backward[o + 5] = Math.max(f5t0 + e0 + r0, f5t1 + e1 + r1, f5t3 + e3 + r3, f5t5 + e5 + r5, f5t6 + e6 + r6);
+    backward[o + 6] = Math.max(f6t0 + e0 + r0, f6t1 + e1 + r1, f6t3 + e3 + r3, f6t5 + e5 + r5, f6t6 + e6 + r6);
   }
   for (let t = 0; t < len; t++) {
     const chosen = tags[first + t]!;
