@@ -11,7 +11,8 @@ export function splitClitics(text: string, tokens: readonly Token[]): Token[] {
   let out: Token[] | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const m = t.kind === "word" && t.end - t.start > 2 ? CLITIC.exec(text.slice(t.start, t.end)) : null;
+    // The apostrophe of a clitic is the second or third character from the end: only then is the pattern tried.
+    const m = t.kind === "word" && t.end - t.start > 2 && (isApostrophe(text.charCodeAt(t.end - 2)) || isApostrophe(text.charCodeAt(t.end - 3))) ? CLITIC.exec(text.slice(t.start, t.end)) : null;
     if (m) {
       out ??= tokens.slice(0, i);
       const cut = t.start + m[1]!.length;
@@ -19,4 +20,9 @@ export function splitClitics(text: string, tokens: readonly Token[]): Token[] {
     } else if (out) out.push(t);
   }
   return out ?? (tokens as Token[]);
+}
+
+/** ' or ’. */
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
 }
