@@ -7,6 +7,10 @@ const TAG_COUNT = TAGS;
 // Viterbi and the max-marginals below are written out for the seven BIO tags of tags.ts: O, then a begin and an
 // inside tag per role, an inside tag only after its role's begin or inside tag. Checked once here, so that a
 // change of the tags cannot go unnoticed.
+/** allowedTransition as a table in the layout of TaggerWeights.transitions (prev = -1, the start, as O). */
+const ALLOWED = new Uint8Array((TAG_COUNT + 1) * TAG_COUNT);
+for (let p = -1; p < TAG_COUNT; p++) for (let y = 0; y < TAG_COUNT; y++) ALLOWED[(p + 1) * TAG_COUNT + y] = allowedTransition(p < 0 ? 0 : p, y) ? 1 : 0;
+
 for (let p = 0; p < TAG_COUNT; p++) {
   for (let y = 0; y < TAG_COUNT; y++) {
     const bio = y === 0 || y % 2 === 1 || p === y || p === y - 1;
@@ -115,9 +119,7 @@ export function viterbi(tr: Float32Array, len: number, first: number, tags: Uint
   const emits = scratch.emits;
   // Transitions with the BIO constraints folded in (−∞ where an inside tag would not continue its span).
   const trans = scratch.transitions;
-  for (let p = -1; p < TAG_COUNT; p++) {
-    for (let y = 0; y < TAG_COUNT; y++) trans[(p + 1) * TAG_COUNT + y] = allowedTransition(p < 0 ? 0 : p, y) ? tr[(p + 1) * TAG_COUNT + y]! : -Infinity;
-  }
+  for (let k = 0; k < TRANSITION_ROWS * TAG_COUNT; k++) trans[k] = ALLOWED[k] ? tr[k]! : -Infinity;
   for (let y = 0; y < TAG_COUNT; y++) {
     score[y] = trans[y]! + emits[y]!;
     back[y] = -1;
