@@ -147,18 +147,46 @@ export function paragraphSequences(tv: TokenView, paragraphs: readonly Span[]): 
 const enum WI {
   Word, Stem, Suf3, Suf2, Cue, According, Speaker, Key, Verb, Noun, Tags, Count,
 }
-const wordRows = new Map<string, number>();
 let wordTable = new Uint32Array(4096 * WI.Count);
+/** The words of wordTable's rows, in order. */
+const rowWords: string[] = [];
+/**
+ * An open-addressing index of the rows by the words' hashes (which the features need anyway): a row number
+ * per slot, -1 where empty. Cheaper than a Map of strings, whose entries the weights push out of the cache.
+ */
+let slots = new Int32Array(1 << 16).fill(-1);
+let slotShift = 16;
 /** Past this many distinct words the cache starts again (a long-running server sees an open vocabulary). */
 const WORD_CACHE_LIMIT = 200_000;
 const ACCORDING = hashString("cue:according");
 
+function slotOf(h: number, w: string): number {
+  const mask = slots.length - 1;
+  let s = Math.imul(h, 0x9e3779b1) >>> slotShift;
+  for (;;) {
+    const row = slots[s]!;
+    if (row < 0 || (wordTable[row * WI.Count + WI.Word] === h && rowWords[row] === w)) return s;
+    s = (s + 1) & mask;
+  }
+}
+
 /** The offset in wordTable of a word's row (WI), made on first sight of the word; valid until the next call. */
 function wordRow(w: string): number {
-  let at = wordRows.get(w);
-  if (at !== undefined) return at;
-  if (wordRows.size >= WORD_CACHE_LIMIT) wordRows.clear();
-  at = wordRows.size * WI.Count;
+  const h = hashString(w);
+  let s = slotOf(h, w);
+  if (slots[s]! >= 0) return slots[s]! * WI.Count;
+  if (rowWords.length >= WORD_CACHE_LIMIT) {
+    rowWords.length = 0;
+    slots.fill(-1);
+    s = slotOf(h, w);
+  } else if ((rowWords.length + 1) * 2 > slots.length) {
+    // At half full, twice the slots.
+    slots = new Int32Array(slots.length * 2).fill(-1);
+    slotShift--;
+    for (let r = 0; r < rowWords.length; r++) slots[slotOf(wordTable[r * WI.Count + WI.Word]!, rowWords[r]!)] = r;
+    s = slotOf(h, w);
+  }
+  const at = rowWords.length * WI.Count;
   if (at + WI.Count > wordTable.length) {
     const grown = new Uint32Array(wordTable.length * 2);
     grown.set(wordTable);
@@ -167,7 +195,7 @@ function wordRow(w: string): number {
   const n = w.length;
   const wc = wordClass(w);
   const row = wordTable.subarray(at, at + WI.Count);
-  row[WI.Word] = hashString(w);
+  row[WI.Word] = h;
   row[WI.Stem] = stemHash(w);
   row[WI.Suf3] = hashString(w, Math.max(0, n - 3));
   row[WI.Suf2] = hashString(w, Math.max(0, n - 2));
@@ -179,7 +207,8 @@ function wordRow(w: string): number {
   row[WI.Verb] = wc.verb;
   row[WI.Noun] = wc.noun;
   row[WI.Tags] = wc.tags;
-  wordRows.set(w, at);
+  slots[s] = rowWords.length;
+  rowWords.push(w);
   return at;
 }
 
