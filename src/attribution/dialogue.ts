@@ -28,7 +28,8 @@ export function findLabelTurns(tv: TokenView, paragraphs: readonly Span[]): Labe
   let t = 0;
   for (const p of paragraphs) {
     while (t < tv.n && tv.starts[t]! < p.start) t++;
-    const first = t;
+    // A transcript quoted paragraph by paragraph opens each turn with a quote mark: "WALLACE: …
+    const first = t + 1 < tv.n && tv.kinds[t] === "quote" && tv.starts[t + 1]! < p.end && tv.isCap(t + 1) ? t + 1 : t;
     let k = first;
     while (k < tv.n && tv.starts[k]! < p.end && k - first < MAX_LABEL + 2 && tv.word(k) !== ":") k++;
     if (k >= tv.n || tv.word(k) !== ":" || k === first || k - first > MAX_LABEL) continue;

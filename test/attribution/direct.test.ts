@@ -79,6 +79,21 @@ test("interview Q&A: each labelled turn is attributed without a cue verb", () =>
   assert.equal(answer.speaker, "Pavel Chikov");
 });
 
+test("a transcript quoted turn by turn: each paragraph opens with a quote mark before its speaker's label", () => {
+  const text =
+    'Sobko spoke to the Evening Post on Sunday. A partial transcript follows:\n\n"HOST: How many people left the city overnight?\n\n"SOBKO: About four hundred, most of them on the last bus.\n\n"HOST: And the hospital?';
+  const list = attributions(text);
+  const turns = list.filter((a) => a.cue === ":");
+  assert.deepEqual(
+    turns.map((a) => [a.source, a.content]),
+    [
+      ["HOST", ["How many people left the city overnight?"]],
+      ["SOBKO", ["About four hundred, most of them on the last bus."]],
+      ["HOST", ["And the hospital?"]],
+    ],
+  );
+});
+
 test("a cue inside a quotation belongs to the quoted speaker and is not read", () => {
   const list = attributions("“My brother said they would never send us to the front,” the conscript told the court.");
   assert.equal(list.length, 1);
