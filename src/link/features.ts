@@ -112,11 +112,14 @@ export function knownPlacesOf(doc: Document): string[] {
   return (claimLayers(doc).entities ?? []).filter((e) => e.type === "place").flatMap((e) => [e.name, ...e.aliases]);
 }
 
-export function eventFeatures(doc: Document, attributions: readonly AttributionRecord[]): EventFeatures {
+export function eventFeatures(
+  doc: Document,
+  attributions: readonly AttributionRecord[],
+  knownPlaces: readonly string[] = knownPlacesOf(doc),
+): EventFeatures {
   const places: Record<string, number> = {};
   const placeNames: Record<string, string> = {};
   const terms: Record<string, number> = {};
-  const knownPlaces = knownPlacesOf(doc);
   for (const region of regions(doc)) {
     for (const [key, name] of placesIn(region.text, knownPlaces)) {
       places[key] = (places[key] ?? 0) + region.weight;

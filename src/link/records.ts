@@ -6,7 +6,7 @@ import type { EntityType, Figure, Speaker, SpeakerType } from "../model/claims.j
 import type { Document } from "../model/document.js";
 import { CURRENCY_UNITS, PEOPLE_UNITS, PERCENT_UNITS, PROPORTION_UNITS, TIME_UNITS } from "../lang/en/events.js";
 import { PRONOUNS } from "../lang/en/variants.js";
-import { eventFeatures } from "./features.js";
+import { eventFeatures, knownPlacesOf } from "./features.js";
 import { figureScenes } from "./scenes.js";
 import type {
   AttributionRecord,
@@ -195,8 +195,9 @@ export function prepareDocument(doc: Document): DocRecord {
     via: a.via.map(({ name, type }) => ({ name, type })),
     date: a.date ?? null,
   }));
-  const features = eventFeatures(doc, attributionRecords);
-  const scenes = figureScenes(doc, figures, features);
+  const knownPlaces = knownPlacesOf(doc);
+  const features = eventFeatures(doc, attributionRecords, knownPlaces);
+  const scenes = figureScenes(doc, figures, features, knownPlaces);
   const figureRecords: FigureRecord[] = figures.map((f: Figure) => {
     const attribution = f.attribution ? byId.get(f.attribution) : undefined;
     return {

@@ -26,11 +26,15 @@ export const SCENE_WINDOW_DAYS = 30;
  * the document has no sentence layer). A sentence that also names one of the article's own places is about the
  * article's happening and has no scene.
  */
-export function figureScenes(doc: Document, figures: ReadonlyArray<Span & { id: string }>, own: EventFeatures): Map<string, Scene> {
+export function figureScenes(
+  doc: Document,
+  figures: ReadonlyArray<Span & { id: string }>,
+  own: EventFeatures,
+  known: readonly string[] = knownPlacesOf(doc),
+): Map<string, Scene> {
   const scenes = new Map<string, Scene>();
   if (figures.length === 0) return scenes;
   const passages = doc.layers.sentences ?? doc.layers.paragraphs ?? [];
-  const known = knownPlacesOf(doc);
   const memo = new Map<Span, Scene | null>();
   for (const f of figures) {
     const passage = passages.find((p) => p.start <= f.start && f.end <= p.end);
