@@ -17,8 +17,10 @@ export const PERSON_WINDOW_DAYS = 90;
 
 const TERM = new Map(EVENT_TERMS.map((t, i) => [t.id, { ...t, rank: i }]));
 
-/** Each event-term category's kind ("event", "outcome", "detail"). */
-export const EVENT_TERM_KIND: ReadonlyMap<string, string> = new Map(EVENT_TERMS.map((t) => [t.id, t.kind]));
+/** Whether an event-term category names a kind of happening ("strike"), not an outcome or a detail. */
+export function isEventTerm(category: string): boolean {
+  return TERM.get(category)?.kind === "event";
+}
 
 function days(a: string | null, b: string | null): number {
   if (!a || !b) return Infinity;
@@ -33,7 +35,7 @@ function shared<T>(a: Iterable<T>, b: ReadonlySet<T>): T[] {
 export function sameEvent(a: EventFeatures, b: EventFeatures): boolean {
   const terms = shared(Object.keys(a.terms), new Set(Object.keys(b.terms)));
   if (terms.length === 0) return false;
-  const eventTerms = terms.filter((t) => TERM.get(t)?.kind === "event");
+  const eventTerms = terms.filter(isEventTerm);
   const dt = days(a.date, b.date);
   const places = shared(Object.keys(a.places), new Set(Object.keys(b.places)));
   const specific = places.filter((p) => !BROAD_PLACES.has(p));
@@ -89,7 +91,7 @@ export function summarizeEvent(members: readonly EventFeatures[]): EventSummary 
       placeNames.set(k, names);
     }
     for (const [t, w] of Object.entries(m.terms))
-      if (TERM.get(t)?.kind === "event") termWeight.set(t, (termWeight.get(t) ?? 0) + w);
+      if (isEventTerm(t)) termWeight.set(t, (termWeight.get(t) ?? 0) + w);
     if (m.date) dates.push(m.date);
   }
   const half = Math.ceil(members.length / 2);

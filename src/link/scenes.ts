@@ -13,7 +13,7 @@
 import { BROAD_PLACES } from "../lang/en/events.js";
 import type { Document } from "../model/document.js";
 import type { Span } from "../model/span.js";
-import { EVENT_TERM_KIND } from "./events.js";
+import { isEventTerm } from "./events.js";
 import { knownPlacesOf, placesIn, termsIn } from "./features.js";
 import type { EventFeatures, Scene } from "./model.js";
 import { cmp } from "./util.js";
@@ -54,7 +54,7 @@ function sceneOf(text: string, known: readonly string[], own: EventFeatures): Sc
   if (places.some((p) => p in own.places)) return null;
   const specific = places.filter((p) => !BROAD_PLACES.has(p)).sort(cmp);
   if (specific.length === 0) return null;
-  const terms = [...termsIn(text)].filter((t) => EVENT_TERM_KIND.get(t) === "event").sort(cmp);
+  const terms = [...termsIn(text)].filter(isEventTerm).sort(cmp);
   if (terms.length === 0) return null;
   return { places: specific, terms };
 }

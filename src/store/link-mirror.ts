@@ -228,10 +228,6 @@ export class LinkMirror {
     return [...documents].flatMap((anchor) => (this.figures.get(anchor) ?? []).map((figure) => ({ anchor, figure })));
   }
 
-  eventOf(document: string): string | undefined {
-    return this.docs.get(document)?.eventId;
-  }
-
   // Changes, applied as the batch writes them.
 
   addDocuments(records: readonly DocRecord[], keysOf: (r: DocRecord) => ReadonlyArray<{ kind: string; key: string }>): void {
