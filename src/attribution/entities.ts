@@ -3,6 +3,7 @@ import type { Span } from "../model/span.js";
 import { COUNTRIES, ORGANIZATION_WORDS, OUTLETS, PLACES, PLATFORMS, TITLES } from "../lang/en/speakers.js";
 import type { Gender } from "../lang/en/speakers.js";
 import { classifyMention, type MentionClass } from "./mentions.js";
+import { isInitial } from "./source.js";
 import type { TokenView } from "./tokens.js";
 
 /**
@@ -100,7 +101,7 @@ export function findEntities(tv: TokenView): DocumentEntities {
         if (/[’']s$/.test(w)) break;
         continue;
       }
-      if (w === "." && tv.adjacent(j) && TITLES.has(tv.word(j))) {
+      if (w === "." && tv.adjacent(j) && (TITLES.has(tv.word(j)) || isInitial(tv, j))) {
         j = nxt;
         continue;
       }

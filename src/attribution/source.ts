@@ -119,6 +119,11 @@ function insideQuote(tv: TokenView, k: number): boolean {
 
 const QUANTIFIER_HEADS = new Set(["most", "many", "some", "others", "few", "both", "all", "several", "one", "half"]);
 
+/** A capital letter and its full stop, a name's initial: "Donald J. Trump", "G.K. Butterfield". */
+export function isInitial(tv: TokenView, k: number): boolean {
+  return tv.isCap(k) && tv.ends[k]! - tv.starts[k]! === 1 && tv.adjacent(k) && tv.word(k + 1) === ".";
+}
+
 /** A noun phrase ending at token j, walking left. */
 export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRange | null {
   if (tv.word(j) === ")") {
@@ -154,7 +159,7 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
       k = p;
       continue;
     }
-    if (w === "." && TITLE_ABBREVIATIONS.has(tv.word(p - 1)) && tv.adjacent(p - 1)) {
+    if (w === "." && (TITLE_ABBREVIATIONS.has(tv.word(p - 1)) || isInitial(tv, p - 1)) && tv.adjacent(p - 1)) {
       k = p;
       continue;
     }
@@ -203,7 +208,7 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
       j++;
       continue;
     }
-    if ((v === "." && TITLE_ABBREVIATIONS.has(tv.word(j - 1))) || v === "-" || v === "&") {
+    if ((v === "." && (TITLE_ABBREVIATIONS.has(tv.word(j - 1)) || isInitial(tv, j - 1))) || v === "-" || v === "&") {
       j++;
       continue;
     }

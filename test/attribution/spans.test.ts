@@ -129,3 +129,19 @@ test("a cue inside a transcript turn belongs to the turn", () => {
   assert.equal(answer.cue, ":");
   assert.deepEqual(answer.content, ["I think the driver panicked, and the guards said nothing for an hour."]);
 });
+
+test("a middle initial stays inside the source and the speaker's name, before and after the cue", () => {
+  const list = attributions(
+    "Harold T. Brenner said the county would reopen the shelter next week.\n\n“We ran out of beds by midnight,” said Lucia M. Ferreira, the shelter’s director.",
+  );
+  const a = list.find((x) => x.kind === "indirect")!;
+  assert.equal(a.cue, "said");
+  assert.equal(a.source, "Harold T. Brenner");
+  assert.deepEqual(a.content, ["the county would reopen the shelter next week"]);
+  assert.equal(a.speaker, "Harold T. Brenner");
+  const b = list.find((x) => x.kind === "direct")!;
+  assert.equal(b.cue, "said");
+  assert.equal(b.source, "Lucia M. Ferreira, the shelter’s director");
+  assert.deepEqual(b.content, ["“We ran out of beds by midnight,”"]);
+  assert.equal(b.speaker, "Lucia M. Ferreira");
+});
