@@ -1,6 +1,6 @@
 // Cost of figures and dates: extraction time of the PolNeAR corpus with and without the figures and dates stages,
 // and with and without the figures stage alone, measured in the same run (target: figure extraction adds at most
-// 25% to the extraction time). Part of `npm run bench`; alone: npm run bench -- figures
+// 25% to the extraction time; read as the figures stage, see the target line). Part of `npm run bench`; alone: npm run bench -- figures
 import { fileURLToPath } from "node:url";
 import { documentToJson } from "../src/contract/document-json.js";
 import type { Document } from "../src/model/document.js";
@@ -53,16 +53,25 @@ export async function benchFigures(rounds = 11): Promise<string> {
     ["extraction", extraction(without), extraction(defaultStages), "figures + dates"],
     ["extraction", extraction(withoutFigures), extraction(defaultStages), "figures alone"],
   ];
+  const added: Record<string, number> = {};
   const lines = [`figures + dates on ${docs.length} PolNeAR articles, ${words} words (best of ${rounds} alternating runs, CPU time):`];
   for (const [name, base, full, what] of pairs) {
     base();
     full(); // warm up
     let a = Infinity;
     let b = Infinity;
+    // ABBA: a run leaves garbage that the next run's collector pays for, so each side follows the other as often
+    // as it precedes it
     for (let r = 0; r < rounds; r++) {
-      a = Math.min(a, time(base));
-      b = Math.min(b, time(full));
+      if (r % 2 === 0) {
+        a = Math.min(a, time(base));
+        b = Math.min(b, time(full));
+      } else {
+        b = Math.min(b, time(full));
+        a = Math.min(a, time(base));
+      }
     }
+    added[`${name} ${what}`] = (b / a - 1) * 100;
     lines.push(`  ${name.padEnd(10)} without ${a.toFixed(0).padStart(5)} ms   with ${b.toFixed(0).padStart(5)} ms   ${what} add ${((b / a - 1) * 100).toFixed(1)}%`);
   }
   let figures = 0;
@@ -73,7 +82,13 @@ export async function benchFigures(rounds = 11): Promise<string> {
     dates += out.layers.dates?.length ?? 0;
   }
   lines.push(`  stages without: ${without.map((s) => s.name).join(", ")}; with: ${defaultStages.map((s) => s.name).join(", ")}`);
-  lines.push(`  target: figure extraction adds at most 25% to extraction time; ${figures} figures and ${dates} dates found`);
+  // The target is read as the figures stage: the dates stage is its own layer, which also dates the attributions
+  // (their statement dates), and runs whether or not figures are extracted. Both are printed.
+  const alone = added["extraction figures alone"]!;
+  lines.push(
+    `  target: figure extraction adds at most 25% to extraction time: figures stage ${alone.toFixed(1)}%, ${alone <= 25 ? "met" : "NOT met"}` +
+      ` (with the dates stage too: ${added["extraction figures + dates"]!.toFixed(1)}%); ${figures} figures and ${dates} dates found`,
+  );
   return lines.join("\n");
 }
 
