@@ -39,6 +39,8 @@ export function classifyMention(mention: string): MentionClass {
   const g = PRONOUNS.get(lower);
   if (g) return { kind: "pronoun", gender: g };
   if (lower === "who" || lower === "which" || lower === "that") return { kind: "relative" };
+  const group = coordinatedGroup(text);
+  if (group) return group;
 
   // Split off an appositive: "Pavel Chikov, founder of the Agora legal-aid NGO" / "Carter’s press secretary, Peter Cook".
   const parts = text.split(/\s*,\s*/).filter(Boolean);
@@ -115,6 +117,20 @@ export function classifyMention(mention: string): MentionClass {
   const role = [titleRole.replace(LEADING, ""), ...extraRoles].filter(Boolean).map(normaliseRole).join(", ") || null;
   if (!isCapitalised(name)) return { kind: "anonymous", type: "anonymous", name: stripArticle(core) };
   return { kind: "named", type: "person", name, role, gender };
+}
+
+const PERSON_KINDS = new Set(["pronoun", "anonymous"]);
+
+/** "Mr. Grassley and Mr. Leahy", "She and her aides": two people joined are one group (not "Health and Human Services"). */
+function coordinatedGroup(text: string): MentionClass | null {
+  if (text.includes(",")) return null;
+  const at = text.indexOf(" and ");
+  if (at <= 0) return null;
+  const left = classifyMention(text.slice(0, at));
+  const right = classifyMention(text.slice(at + 5));
+  const person = (c: MentionClass) => (c.kind === "named" && c.type === "person") || PERSON_KINDS.has(c.kind) || (c.kind === "nominal" && c.target === "person");
+  if (!person(left) || !person(right)) return null;
+  return { kind: "anonymous", type: "group", name: stripArticle(text) };
 }
 
 function named(type: "person" | "organization" | "country" | "outlet" | "platform" | "place", name: string, roles: string[]): MentionClass {

@@ -144,6 +144,12 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
     const w = tv.word(p);
     const kind = tv.kinds[p];
     if (kind === "word" || kind === "number") {
+      if (w === "and") {
+        // "Mr. Grassley and Mr. Leahy say": two names joined are one source.
+        const left = nameConjunct(tv, p - 1, floor);
+        if (left >= 0) k = left;
+        break;
+      }
       if (SUBJECT_STOPS.has(w) || SUBJECT_PRONOUNS.has(w) || RELATIVE_SOURCES.has(w)) break;
       if (CUE_FORMS.has(w) && !tv.isCap(p)) break;
       if (w === "of" && p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1))) {
@@ -182,6 +188,34 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
   while (k < j && (/ly$/.test(tv.word(k)) && !tv.isCap(k) || NP_PREPOSITIONS.has(tv.word(k)))) k++;
   if (tv.isCap(k) && /ly$/.test(tv.word(k)) && k === floor && k < j && !tv.isCap(k + 1)) k++;
   return { first: k, last: j };
+}
+
+const MAX_CONJUNCT = 5;
+const CONJUNCT_PRONOUNS = new Set(["he", "she", "they", "we"]);
+
+/**
+ * The first token of a noun phrase that ends at token j and opens its clause ("Mr. Grassley" in "But Mr. Grassley
+ * and Mr. Leahy say", "She" in "She and her aides have vowed"), or -1. No verb we know and no "-ed" word, so that
+ * a clause before "and" ("Trump met Abe and Putin said") is not taken for a subject.
+ */
+function nameConjunct(tv: TokenView, j: number, floor: number): number {
+  let k = j + 1;
+  if (CONJUNCT_PRONOUNS.has(tv.word(j))) k = j;
+  else {
+    while (k - 1 >= floor && j - k + 2 <= MAX_CONJUNCT) {
+      const p = k - 1;
+      const w = tv.word(p);
+      if (tv.isWord(p) && !SUBJECT_STOPS.has(w) && !SUBJECT_PRONOUNS.has(w) && !CUE_FORMS.has(w) && !NP_PREPOSITIONS.has(w) && (tv.isCap(p) || !w.endsWith("ed"))) k = p;
+      else if (w === "." && (TITLE_ABBREVIATIONS.has(tv.word(p - 1)) || isInitial(tv, p - 1)) && tv.adjacent(p - 1)) k = p;
+      else break;
+    }
+  }
+  if (k > j) return -1;
+  // "the Department of Health and Human Services": a name with "of" in it, walked as a noun phrase.
+  if (k - 1 > floor && NP_PREPOSITIONS.has(tv.word(k - 1)) && tv.isCap(k) && tv.isCap(j)) k = nounPhraseLeft(tv, j, floor)?.first ?? k;
+  const before = k - 1;
+  if (before >= floor && tv.isWord(before) && !SUBJECT_STOPS.has(tv.word(before)) && !SENTENCE_ADVERBS.has(tv.word(before))) return -1;
+  return k;
 }
 
 /** The subject after an inverted cue: "said Trump", "said Dmitry Peskov, the Kremlin spokesman". */

@@ -145,3 +145,29 @@ test("a middle initial stays inside the source and the speaker's name, before an
   assert.deepEqual(b.content, ["“We ran out of beds by midnight,”"]);
   assert.equal(b.speaker, "Lucia M. Ferreira");
 });
+
+test("two subjects joined by 'and' are one source, a group", () => {
+  const list = attributions(
+    "But Mayor Ines Okafor and Councilman Reed Dalton say the budget is balanced.\n\nShe and her deputies have argued that the levy is unfair.\n\nThe Department of Health and Human Services said the rule would change.",
+  );
+  const a = byCue(list, "say");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "Mayor Ines Okafor and Councilman Reed Dalton");
+  assert.deepEqual(a.content, ["the budget is balanced"]);
+  assert.equal(a.type, "group");
+  const b = byCue(list, "have argued");
+  assert.equal(b.source, "She and her deputies");
+  assert.deepEqual(b.content, ["that the levy is unfair"]);
+  assert.equal(b.type, "group");
+  const c = byCue(list, "said");
+  assert.equal(c.source, "The Department of Health and Human Services");
+  assert.deepEqual(c.content, ["the rule would change"]);
+  assert.equal(c.type, "organization");
+});
+
+test("a clause before 'and' is not part of the next subject", () => {
+  const a = byCue(attributions("The council thanked Okafor and Dalton said the vote was postponed."), "said");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "Dalton");
+  assert.deepEqual(a.content, ["the vote was postponed"]);
+});
