@@ -14,7 +14,16 @@ import {
   UnionFind,
 } from "./events.js";
 import { buildGroup, splitByMeasure } from "./figures.js";
-import type { DocRecord, FigureRecord, LinkedEvent, LinkedFigureGroup, LinkResult, Scene } from "./model.js";
+import type { Span } from "../model/span.js";
+import type {
+  DocRecord,
+  EventMention,
+  FigureRecord,
+  LinkedEvent,
+  LinkedFigureGroup,
+  LinkResult,
+  Scene,
+} from "./model.js";
 import { prepareDocument } from "./records.js";
 import { sceneAnchor } from "./scenes.js";
 import { cmp, push } from "./util.js";
@@ -64,6 +73,7 @@ export function makeEvent(members: DocRecord[]): LinkedEvent & { members: DocRec
     id: eventId(members.map((m) => m.documentId)),
     ...summary,
     documents: [...new Set(members.map((m) => m.source))].sort(cmp),
+    mentions: [],
     members,
   };
 }
@@ -96,11 +106,17 @@ export function linkRecords(records: readonly DocRecord[]): LinkResult {
   const byPlace = new Map<string, DocRecord[]>();
   for (const r of unique) for (const place of Object.keys(r.features.places)) push(byPlace, place, r);
   const figuresOf = new Map<(typeof events)[number], FigureRecord[]>();
+  const passing: Array<{ event: LinkedEvent; record: DocRecord; passage: Span }> = [];
   for (const r of unique)
     for (const f of r.figures) {
       const anchor = f.scene ? sceneAnchor(f.scene, r, candidatesFor(f.scene, byPlace)) : null;
-      push(figuresOf, eventOf.get(anchor ?? r.documentId)!, f);
+      const event = eventOf.get(anchor ?? r.documentId)!;
+      push(figuresOf, event, f);
+      // (An article of the event itself is listed among its documents already.)
+      if (anchor && event !== eventOf.get(r.documentId))
+        passing.push({ event, record: r, passage: { start: f.scene!.start, end: f.scene!.end } });
     }
+  for (const [event, mentions] of eventMentions(passing)) event.mentions = mentions;
   const groups: LinkedFigureGroup[] = [];
   for (const e of events) {
     for (const list of splitByMeasure(figuresOf.get(e) ?? []).values())
@@ -108,6 +124,31 @@ export function linkRecords(records: readonly DocRecord[]): LinkResult {
   }
   const plainEvents: LinkedEvent[] = events.map(({ members: _members, ...e }) => e);
   return { entities: entities.entities, events: plainEvents, figureGroups: sortGroups(groups, plainEvents) };
+}
+
+/**
+ * Each event's passing mentions, from the passages anchored to it: one entry per article (by source, then id), its
+ * passages in text order, each once however many of its figures it holds.
+ */
+export function eventMentions<E>(
+  passing: Iterable<{ event: E; record: { source: string; documentId: string }; passage: Span }>,
+): Map<E, EventMention[]> {
+  const byEvent = new Map<E, Map<string, EventMention>>();
+  for (const { event, record, passage } of passing) {
+    let docs = byEvent.get(event);
+    if (!docs) byEvent.set(event, (docs = new Map()));
+    let m = docs.get(record.documentId);
+    if (!m) docs.set(record.documentId, (m = { source: record.source, document: record.documentId, passages: [] }));
+    if (!m.passages.some((p) => p.start === passage.start && p.end === passage.end))
+      m.passages.push({ start: passage.start, end: passage.end });
+  }
+  const out = new Map<E, EventMention[]>();
+  for (const [event, docs] of byEvent) {
+    const list = [...docs.values()].sort((a, b) => cmp(a.source, b.source) || cmp(a.document, b.document));
+    for (const m of list) m.passages.sort((a, b) => a.start - b.start || a.end - b.end);
+    out.set(event, list);
+  }
+  return out;
 }
 
 /** The articles whose headline or lead names one of the scene's places. */

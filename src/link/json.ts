@@ -34,6 +34,11 @@ export function linkToJson(result: LinkResult): LinkJson {
       firstDate: e.firstDate,
       lastDate: e.lastDate,
       documents: e.documents,
+      mentions: e.mentions.map((m) => ({
+        source: m.source,
+        document: m.document,
+        passages: m.passages.map((p) => ({ start: p.start, end: p.end })),
+      })),
     })),
     figureGroups: result.figureGroups.map((g) => ({
       id: g.id,

@@ -101,6 +101,9 @@ export interface Scene {
   places: string[];
   /** Event-term categories, sorted. */
   terms: string[];
+  /** The sentence (the paragraph when the document has no sentences): the passage an event lists its mention by. */
+  start: number;
+  end: number;
 }
 
 /** What an article says about the happening it reports, from its headline and lead. */
@@ -156,6 +159,16 @@ export interface LinkedEvent {
   lastDate: string | null;
   /** Sources of its documents, sorted. */
   documents: string[];
+  /** Other articles that report it in passing (a sentence anchored to one of its documents), by source. */
+  mentions: EventMention[];
+}
+
+/** An article that reports an event only in passing, and the passages that do. */
+export interface EventMention {
+  source: string;
+  document: string;
+  /** The sentences whose scene is anchored to the event, in text order. */
+  passages: Span[];
 }
 
 export interface GroupFigure extends FigureRecord {

@@ -4,7 +4,8 @@
  * figures, not with the refusals'. Such a sentence has a scene: a specific place the article's headline and lead
  * do not name, and a kind of event word. Its figures are anchored to the nearest article (by publication date,
  * within SCENE_WINDOW_DAYS) whose headline and lead name that place and that kind of event, and so join that
- * article's event; a scene no article reports stays with its own article.
+ * article's event; a scene no article reports stays with its own article. The event lists such sentences, by
+ * article, as its passing mentions (src/link/batch.ts eventMentions): read from the anchors, not stored apart.
  *
  * The anchor is a function of the figure and the set of articles, so the store, which links a batch at a time,
  * reaches the result that linking all articles at once reaches (src/store/links.ts re-anchors the stored scenes
@@ -17,6 +18,9 @@ import { isEventTerm } from "./events.js";
 import { knownPlacesOf, placesIn, termsIn } from "./features.js";
 import type { EventFeatures, Scene } from "./model.js";
 import { cmp } from "./util.js";
+
+/** What a scene is about, without where it stands in its text. */
+export type SceneTopic = Pick<Scene, "places" | "terms">;
 
 /** How far apart in publication date a passing mention and the article reporting the happening may be. */
 export const SCENE_WINDOW_DAYS = 30;
@@ -41,7 +45,8 @@ export function figureScenes(
     if (!passage) continue;
     let scene = memo.get(passage);
     if (scene === undefined) {
-      scene = sceneOf(doc.text.slice(passage.start, passage.end), known, own);
+      const topic = sceneOf(doc.text.slice(passage.start, passage.end), known, own);
+      scene = topic && { ...topic, start: passage.start, end: passage.end };
       memo.set(passage, scene);
     }
     if (scene) scenes.set(f.id, scene);
@@ -49,7 +54,7 @@ export function figureScenes(
   return scenes;
 }
 
-function sceneOf(text: string, known: readonly string[], own: EventFeatures): Scene | null {
+function sceneOf(text: string, known: readonly string[], own: EventFeatures): SceneTopic | null {
   const places = [...placesIn(text, known).keys()];
   if (places.some((p) => p in own.places)) return null;
   const specific = places.filter((p) => !BROAD_PLACES.has(p)).sort(cmp);
@@ -60,7 +65,7 @@ function sceneOf(text: string, known: readonly string[], own: EventFeatures): Sc
 }
 
 /** Whether an article's headline and lead report the scene's happening: one of its places and kinds of event. */
-export function reportsScene(scene: Scene, features: EventFeatures): boolean {
+export function reportsScene(scene: SceneTopic, features: EventFeatures): boolean {
   return scene.places.some((p) => p in features.places) && scene.terms.some((t) => t in features.terms);
 }
 
@@ -74,7 +79,7 @@ function days(a: string, b: string): number {
  * undated).
  */
 export function sceneAnchor(
-  scene: Scene,
+  scene: SceneTopic,
   own: { documentId: string; publishedAt: string | null },
   candidates: Iterable<{ documentId: string; publishedAt: string | null; features: EventFeatures }>,
 ): string | null {

@@ -178,12 +178,19 @@ const SCHEMAS: Record<string, Schema> = {
       firstDate: nullable(day),
       lastDate: nullable(day),
       documents: { type: "array", items: ref("DocumentSummary") },
+      mentions: { type: "array", items: ref("EventMention") },
       figureGroups: { type: "array", items: ref("FigureGroupSummary") },
       disputedGroups: int,
       documentCount: int,
       figureGroupCount: int,
     }),
-    description: "the event with its documents (newest first) and figure groups listed; the counts are in documentCount and figureGroupCount",
+    description:
+      "the event with its documents (newest first) and figure groups listed; the counts are in documentCount and figureGroupCount; mentions are the other articles that report it in passing (newest first)",
+  },
+  EventMention: {
+    allOf: [ref("DocumentSummary"), object({ passages: { type: "array", items: ref("TextSpan") } })],
+    description:
+      "an article outside the event that reports it in passing: the sentences of it whose happening (a place its headline and lead do not name, and a kind of event) is this event's, in text order",
   },
   Entity: {
     ...object({
@@ -331,7 +338,7 @@ export function openApiDocument() {
       },
       "/api/events/{id}": {
         get: {
-          summary: "One event with its documents and figure groups",
+          summary: "One event with its documents, the articles that mention it in passing, and its figure groups",
           parameters: [path("id", ID.event)],
           responses: { ...ok("the event", ref("EventDetail")), ...errors(400, 404) },
         },

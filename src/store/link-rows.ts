@@ -1,6 +1,7 @@
 /** Row shapes and conversions shared by linking (src/store/links.ts) and its in-memory link state. */
 import type { EntityType, Qualifier, Relay, Speaker } from "../model/claims.js";
 import type { FigureRecord, Revision, Scene } from "../link/model.js";
+import type { Span } from "../model/span.js";
 import type { Row } from "./database.js";
 
 export const json = (v: unknown) => JSON.stringify(v);
@@ -51,9 +52,12 @@ export function relays(v: unknown): Relay[] {
   return parse<Relay[]>(v ?? []).map(({ name, type }) => ({ name, type }));
 }
 
-function sceneOf(v: unknown): Scene | null {
-  const s = parse<Scene | null>(v);
-  return s ? { places: s.places, terms: s.terms } : null;
+/** A stored scene; one stored before scenes kept their sentence's span stands for the figure's own span. */
+function sceneOf(v: unknown, figure: Span): Scene | null {
+  const s = parse<Partial<Scene> | null>(v);
+  if (!s?.places || !s.terms) return null;
+  const passage = s.start === undefined || s.end === undefined ? figure : { start: s.start, end: s.end };
+  return { places: s.places, terms: s.terms, start: passage.start, end: passage.end };
 }
 
 export function figureRecord(row: FigureRow): FigureRecord {
@@ -83,7 +87,7 @@ export function figureRecord(row: FigureRow): FigureRecord {
     refersTo: row.refers_to,
     revises: row.revises,
     publishedAt: row.published_at,
-    scene: sceneOf(row.scene),
+    scene: sceneOf(row.scene, { start: row.start_offset, end: row.end_offset }),
   };
 }
 
@@ -117,5 +121,34 @@ export function revisionOf(r: RevisionRow): Revision {
     fromFigure: { source: r.from_source, document: r.from_document_id, id: r.from_figure_id },
     toFigure: { source: r.to_source, document: r.to_document_id, id: r.to_figure_id },
     date: r.stated_on,
+  };
+}
+
+/**
+ * Passages anchored to an event by articles outside it (an event's passing mentions), one row per passage, read
+ * from the figures' scene anchors; callers add a condition on `a.event_id` (the event) with `AND`.
+ */
+export const MENTIONS_SELECT = `SELECT DISTINCT a.event_id, d.source, f.document_id,
+    coalesce((f.scene->>'start')::int, f.start_offset) AS start_offset,
+    coalesce((f.scene->>'end')::int, f.end_offset) AS end_offset
+  FROM figures f
+  JOIN link_documents a ON a.document_id = f.anchor_document_id
+  JOIN link_documents d ON d.document_id = f.document_id
+  WHERE f.anchor_document_id IS NOT NULL AND d.event_id <> a.event_id`;
+
+export interface MentionRow extends Row {
+  event_id: string;
+  source: string;
+  document_id: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+/** A mention row as `eventMentions` (src/link/batch.ts) takes it. */
+export function passingOf(r: MentionRow) {
+  return {
+    event: r.event_id,
+    record: { source: r.source, documentId: r.document_id },
+    passage: { start: Number(r.start_offset), end: Number(r.end_offset) },
   };
 }

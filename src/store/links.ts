@@ -47,7 +47,7 @@ import type {
 import { claimLayers } from "../link/model.js";
 import { prepareDocument } from "../link/records.js";
 import { SCENE_WINDOW_DAYS, sceneAnchor } from "../link/scenes.js";
-import { sortEvents, sortGroups } from "../link/batch.js";
+import { eventMentions, sortEvents, sortGroups } from "../link/batch.js";
 import { cmp, push } from "../link/util.js";
 import type { Database, Sql } from "./database.js";
 import { LinkMirror } from "./link-mirror.js";
@@ -56,13 +56,16 @@ import {
   FIGURE_COLUMNS,
   figureRecord,
   json,
+  MENTIONS_SELECT,
   NUL,
+  passingOf,
   parse,
   relays,
   REVISIONS_SELECT,
   revisionOf,
   speakerOf,
   type FigureRow,
+  type MentionRow,
   type RevisionRow,
 } from "./link-rows.js";
 import { loadDocuments } from "./documents.js";
@@ -904,6 +907,7 @@ async function loadEvents(db: Sql): Promise<LinkedEvent[]> {
   const docs = await db.query<{ event_id: string; source: string }>("SELECT event_id, source FROM link_documents");
   const docsOf = new Map<string, string[]>();
   for (const d of docs) push(docsOf, d.event_id, d.source);
+  const mentionsOf = eventMentions((await db.query<MentionRow>(MENTIONS_SELECT)).map(passingOf));
   return sortEvents(
     rows.map((e) => ({
       id: e.id,
@@ -913,6 +917,7 @@ async function loadEvents(db: Sql): Promise<LinkedEvent[]> {
       firstDate: e.first_date,
       lastDate: e.last_date,
       documents: [...new Set(docsOf.get(e.id) ?? [])].sort(cmp),
+      mentions: mentionsOf.get(e.id) ?? [],
     })),
   );
 }

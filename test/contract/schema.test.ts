@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import { reportToJson } from "../../src/contract/document-json.js";
 import { runCli } from "../helpers/cli.js";
+import { fixtureDocuments, passingMention } from "../fixtures/link/articles.js";
+import { article } from "../link/build.js";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 const schema = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../schemas/${name}`, import.meta.url), "utf8"));
@@ -98,4 +104,28 @@ test("the schemas reject what breaks the contract", () => {
   };
   assert.ok(!validateDocument({ ...good, figures: [figure] }), "qualifier outside the vocabulary");
   assert.ok(validateDocument({ ...good, figures: [{ ...figure, qualifier: "approximate" }] }));
+});
+
+test("an event's passing mentions are in the report, valid, and point into the mentioning document's text", () => {
+  const docs = [...fixtureDocuments(), article(passingMention)];
+  const report = reportToJson(docs) as { events: Array<{ label: string; mentions: Array<Json> }>; documents: Array<Json> };
+  assert.ok(validateReport(report), ajv.errorsText(validateReport.errors));
+  const kramatorsk = report.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!;
+  const texts = kramatorsk.mentions.flatMap((m) => {
+    const doc = report.documents.find((d) => d.id === m.document && d.source === m.source)!;
+    return m.passages.map((p: SpanJson) => doc.text.slice(p.start, p.end));
+  });
+  assert.deepEqual(texts, [
+    "The strike on the railway station in Kramatorsk on Friday killed 52 people, the regional governor, Pavlo Kyrylenko, said on Monday.",
+  ]);
+  const event = { ...kramatorsk };
+  const { mentions: _older, ...withoutMentions } = event;
+  assert.ok(validateReport({ ...report, events: [withoutMentions] }), "a report from before mentions existed");
+  const mention = kramatorsk.mentions[0]!;
+  for (const bad of [
+    { ...mention, passages: [] },
+    { ...mention, passages: [{ start: 284 }] },
+    { source: mention.source, passages: mention.passages },
+  ])
+    assert.ok(!validateReport({ ...report, events: [{ ...event, mentions: [bad] }] }), JSON.stringify(bad));
 });

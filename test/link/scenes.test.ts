@@ -5,13 +5,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { linkCorpus } from "../../src/link/batch.js";
-import type { LinkResult } from "../../src/link/model.js";
+import { linkToJson } from "../../src/link/json.js";
+import type { LinkedEvent, LinkResult } from "../../src/link/model.js";
 import { prepareDocument } from "../../src/link/records.js";
 import { SCENE_WINDOW_DAYS, sceneAnchor } from "../../src/link/scenes.js";
 import { article, type ArticleSpec } from "./build.js";
 import { fixtureDocuments, passingMention } from "../fixtures/link/articles.js";
 
 const sloviansk = article(passingMention);
+
+/** Event label → its passing mentions, for the events that have any. */
+function mentionsOf(result: LinkResult): Record<string, LinkedEvent["mentions"]> {
+  return Object.fromEntries(result.events.filter((e) => e.mentions.length > 0).map((e) => [e.label, e.mentions]));
+}
 
 function groupsWith(result: LinkResult, source: string, text: string): string[] {
   return result.figureGroups.filter((g) => g.figures.some((f) => f.source === source && f.text === text)).map((g) => g.label);
@@ -23,8 +29,12 @@ test("a sentence naming a place its headline and lead do not, with a kind of eve
     record.figures.map((f) => [f.text, f.scene]),
     [
       ["about 1,500", null],
-      ["52", { places: ["kramatorsk"], terms: ["strike"] }],
+      ["52", { places: ["kramatorsk"], terms: ["strike"], start: 284, end: 415 }],
     ],
+  );
+  assert.equal(
+    sloviansk.text.slice(284, 415),
+    "The strike on the railway station in Kramatorsk on Friday killed 52 people, the regional governor, Pavlo Kyrylenko, said on Monday.",
   );
 });
 
@@ -42,9 +52,54 @@ test("a passing mention's figure joins the group of the happening it reports; th
   );
 });
 
+test("the event lists the article that reports it in passing, with the sentence; no other event lists one", () => {
+  const result = linkCorpus([...fixtureDocuments(), sloviansk]);
+  assert.deepEqual(mentionsOf(result), {
+    "Kramatorsk strike, 2022-04-08": [{ source: passingMention.source, document: sloviansk.id, passages: [{ start: 284, end: 415 }] }],
+  });
+  assert.deepEqual(linkToJson(result).events.find((e) => (e as { label: string }).label === "Kramatorsk strike, 2022-04-08"), {
+    id: result.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!.id,
+    label: "Kramatorsk strike, 2022-04-08",
+    place: "Kramatorsk",
+    term: "strike",
+    firstDate: "2022-04-08",
+    lastDate: "2022-04-09",
+    documents: ["link/k1-harbour-times.txt", "link/k2-prairie-gazette.txt", "link/k3-northline.txt"],
+    mentions: [{ source: passingMention.source, document: sloviansk.id, passages: [{ start: 284, end: 415 }] }],
+  });
+});
+
+test("a passage is listed once however many of its figures are anchored; each anchored sentence is a passage", () => {
+  const spec: ArticleSpec = {
+    ...passingMention,
+    source: "link/s3-two-passages.txt",
+    paragraphs: [
+      ...passingMention.paragraphs.slice(0, 2),
+      "The strike on the railway station in Kramatorsk on Friday killed 52 people and wounded more than 100, the regional governor, Pavlo Kyrylenko, said on Monday.",
+      "About 4,000 people had been waiting at the Kramatorsk station when the strike hit, according to the railway.",
+    ],
+    attributions: [],
+    figures: [
+      { id: "f1", text: "about 1,500", value: 1500, qualifier: "approximate", measure: "evacuated" },
+      { id: "f2", text: "52", measure: "killed", unit: "people" },
+      { id: "f3", text: "more than 100", value: 100, qualifier: "more_than", measure: "injured" },
+      { id: "f4", text: "About 4,000", value: 4000, qualifier: "approximate", measure: null },
+    ],
+  };
+  const doc = article(spec);
+  const result = linkCorpus([...fixtureDocuments(), doc]);
+  const passages = mentionsOf(result)["Kramatorsk strike, 2022-04-08"]![0]!.passages;
+  assert.deepEqual(
+    passages.map((p) => doc.text.slice(p.start, p.end)),
+    [spec.paragraphs[2], spec.paragraphs[3]],
+  );
+  assert.deepEqual(Object.keys(mentionsOf(result)), ["Kramatorsk strike, 2022-04-08"]);
+});
+
 test("without an article that reports it, a scene's figure stays with its own article", () => {
   const result = linkCorpus([sloviansk, ...fixtureDocuments().filter((d) => !d.source.startsWith("link/k"))]);
   assert.deepEqual(groupsWith(result, passingMention.source, "52"), ["people killed — Sloviansk reports, 2022-04-12"]);
+  assert.deepEqual(mentionsOf(result), {}, "and no event lists a mention");
 });
 
 test("the anchor is the nearest article in date within the window that names the place and the kind of event", () => {

@@ -13,6 +13,7 @@ import {
   loadLinkResult,
   unlinkedDocumentIds,
 } from "../../src/store/links.js";
+import { loadEvent } from "../../src/store/read/events.js";
 import { listFigures, type FigureFilter } from "../../src/store/read/figures.js";
 import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 import { article } from "./build.js";
@@ -101,6 +102,11 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.equal(batch.events.length, 6);
       const killed = batch.figureGroups.find((g) => g.measure === "killed" && g.label.includes("Kramatorsk strike"));
       assert.ok(killed?.figures.some((f) => f.source === passingMention.source));
+      // That event lists the Sloviansk article among its passing mentions, with the sentence; no other event has one.
+      assert.deepEqual(
+        batch.events.filter((e) => e.mentions.length > 0).map((e) => [e.label, e.mentions]),
+        [["Kramatorsk strike, 2022-04-08", [{ source: passingMention.source, document: sloviansk.id, passages: [{ start: 284, end: 415 }] }]]],
+      );
       assert.ok(
         batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0),
       );
@@ -139,6 +145,32 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
           .map((f) => f.text);
       assert.deepEqual(await texts(kramatorsk.id), ["52"]);
       assert.deepEqual(await texts(own.id), ["about 1,500"]);
+    });
+
+    it("the API's event detail lists the articles that report it in passing, with their sentences", async () => {
+      const result = await loadLinkResult(db);
+      const kramatorsk = (await loadEvent(db, result.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!.id))!;
+      assert.ok(!kramatorsk.documents.some((d) => d.id === sloviansk.id), "not one of its own documents");
+      assert.deepEqual(
+        kramatorsk.mentions.map((m) => [m.id, m.source, m.outlet, m.publishedAt, m.passages]),
+        [
+          [
+            sloviansk.id,
+            passingMention.source,
+            "Donbas Evening Post",
+            "2022-04-12",
+            [
+              {
+                start: 284,
+                end: 415,
+                text: "The strike on the railway station in Kramatorsk on Friday killed 52 people, the regional governor, Pavlo Kyrylenko, said on Monday.",
+              },
+            ],
+          ],
+        ],
+      );
+      const own = result.events.find((e) => e.documents.includes(passingMention.source))!;
+      assert.deepEqual((await loadEvent(db, own.id))!.mentions, []);
     });
 
     it("stored claim layers read back as the documents carried them", async () => {

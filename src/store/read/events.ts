@@ -1,6 +1,8 @@
 /** Events for the API: the list (newest first, with counts) and one event with its documents and figure groups. */
+import { eventMentions } from "../../link/batch.js";
 import type { Sql } from "../database.js";
-import { count, DATE, totalOf, type Paged, type Window } from "./common.js";
+import { MENTIONS_SELECT, passingOf, type MentionRow } from "../link-rows.js";
+import { count, DATE, needEnd, spanText, textPrefixes, totalOf, type Paged, type Window } from "./common.js";
 import { documentSummary, SUMMARY_COLUMNS, type DocumentSummary, type DocumentSummaryRow } from "./documents.js";
 import { listFigureGroups, type FigureGroupSummary } from "./figure-groups.js";
 
@@ -87,13 +89,19 @@ export async function listEvents(db: Sql, filter: EventFilter, window: Window): 
 /**
  * The event's detail: its list fields, with `documents` and `figureGroups` as lists instead of counts (all its
  * documents, newest first; its groups as the figure-group list orders them); the counts stay in `documentCount`
- * and `figureGroupCount`.
+ * and `figureGroupCount`. `mentions` are the other articles that report it in passing (newest first), each with
+ * the passages that do, as the report's `events[].mentions` has them.
  */
 export interface EventDetail extends Omit<EventSummary, "documents" | "figureGroups"> {
   documentCount: number;
   figureGroupCount: number;
   documents: DocumentSummary[];
+  mentions: EventMentionDetail[];
   figureGroups: FigureGroupSummary[];
+}
+
+export interface EventMentionDetail extends DocumentSummary {
+  passages: Array<{ start: number; end: number; text: string }>;
 }
 
 export async function loadEvent(db: Sql, id: string): Promise<EventDetail | null> {
@@ -105,6 +113,7 @@ export async function loadEvent(db: Sql, id: string): Promise<EventDetail | null
      ORDER BY published_at DESC NULLS LAST, id`,
     [id],
   );
+  const mentions = await loadMentions(db, id);
   const groups = await listFigureGroups(
     db,
     { event: id, measure: null, disputed: null, q: null },
@@ -115,6 +124,26 @@ export async function loadEvent(db: Sql, id: string): Promise<EventDetail | null
     documentCount: count(row.document_count),
     figureGroupCount: groups.total,
     documents: documents.map(documentSummary),
+    mentions,
     figureGroups: groups.items,
   };
+}
+
+/** The event's passing mentions, derived from its documents' scene anchors (src/link/batch.ts eventMentions). */
+async function loadMentions(db: Sql, id: string): Promise<EventMentionDetail[]> {
+  const rows = await db.query<MentionRow>(`${MENTIONS_SELECT} AND a.event_id = $1`, [id]);
+  const mentions = eventMentions(rows.map(passingOf)).get(id) ?? [];
+  if (mentions.length === 0) return [];
+  const documents = await db.query<DocumentSummaryRow>(
+    `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ANY($1::text[]) ORDER BY published_at DESC NULLS LAST, id`,
+    [mentions.map((m) => m.document)],
+  );
+  const ends = new Map<string, number>();
+  for (const m of mentions) for (const p of m.passages) needEnd(ends, m.document, p.end);
+  const prefixes = await textPrefixes(db, ends);
+  const passagesOf = new Map(mentions.map((m) => [m.document, m.passages]));
+  return documents.map((d) => ({
+    ...documentSummary(d),
+    passages: passagesOf.get(d.id)!.map((p) => spanText(prefixes, d.id, p.start, p.end)!),
+  }));
 }
