@@ -3,10 +3,10 @@ import type { Span } from "../model/span.js";
 import { infinitiveAt, matchCue, type CueMatch } from "./cues.js";
 import { findLabelTurns, paragraphQuote } from "./dialogue.js";
 import type { Quote } from "./quotes.js";
-import { isPossessive, leftSubject, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
+import { isPossessive, leftSubject, opensAdjunct, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
-import { CUE_FORMS, CUE_PREPOSITIONS, NEGATED_AUXILIARIES, RELATIVE_SOURCES } from "../lang/en/cues.js";
+import { CUE_FORMS, CUE_PREPOSITIONS, NEGATED_AUXILIARIES, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -31,7 +31,6 @@ export interface Draft {
   label?: boolean;
 }
 
-const NOT_GERUNDS = new Set(["nothing", "something", "anything", "everything", "during", "morning", "evening", "thing", "king", "including", "following", "according", "regarding", "spring", "string", "bring", "sing", "ring", "wing"]);
 const DASHES = new Set(["―", "—", "–"]);
 const TERMINAL = new Set([".", "!", "?", "…"]);
 const STRONG_CLASSES = new Set(["speech", "tell", "write"]);
@@ -121,6 +120,12 @@ export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: 
     // "“…,” he said. “…”": the quote that goes on after the cue in the same paragraph.
     let g = Math.max(m.last, src.last) + 1;
     g = skipTimeRight(tv, g, n);
+    // "…,” said Caddell, speaking of her health. “…”": the adjunct after the source is skipped to its full stop.
+    if (tv.word(g) === "," && opensAdjunct(tv, g + 1)) {
+      let k = g + 1;
+      while (k < n && tv.sentence[k] === tv.sentence[g] && tv.quote[k]! < 0 && !TERMINAL.has(tv.word(k))) k++;
+      if (TERMINAL.has(tv.word(k))) g = k;
+    }
     if ((tv.word(g) === "," || tv.word(g) === "." || tv.word(g) === ":") && g + 1 < n && tv.quote[g + 1]! >= 0 && sameParagraph(g, g + 1)) {
       const q2 = tv.quote[g + 1]!;
       if (q2 !== q && qFirst[q2] === g + 1 && !cueAfter(qLast[q2]!)) {

@@ -1,4 +1,4 @@
-import { CUE_FORMS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import { CUE_FORMS, NON_APPOSITIVE_OPENERS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
 import type { TokenView } from "./tokens.js";
 
 /**
@@ -104,6 +104,8 @@ function appositiveSubject(tv: TokenView, comma: number, floor: number): TokenRa
   // "The Russian Defence Ministry, which says it plans …, has not commented": the relative clause is an attribution
   // of its own, so the subject is the name before it.
   if (RELATIVE_SOURCES.has(tv.word(c + 1)) && clauseHasCue(tv, c + 2, comma)) return head;
+  // "Trump, speaking to veterans in Virginia, said", "Clinton, in her campaigning, suggested": no appositive.
+  if (opensAdjunct(tv, c + 1)) return head;
   return { first: head.first, last: comma - 1 };
 }
 
@@ -254,7 +256,7 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
   // PolNeAR takes the whole appositive into the source ("said Ilyse Hogue, president of NARAL Pro-Choice America."),
   // commas included ("a city council member in Somerton, Ariz."), but not a relative clause right after the name
   // ("said Eric Woolson, who managed …") nor one that holds a cue of its own (", who said he …").
-  if (tv.word(last + 1) === "," && last + 2 < end && tv.word(last + 2) !== "who" && (tv.isWord(last + 2) || tv.word(last + 2) === "$")) {
+  if (tv.word(last + 1) === "," && last + 2 < end && !(tv.word(last + 2) === "who" && clauseHasCue(tv, last + 3, end)) && !opensAdjunct(tv, last + 2) && (tv.isWord(last + 2) || tv.word(last + 2) === "$")) {
     let e = last + 1;
     let stop = last;
     while (e + 1 < end && tv.kinds[e + 1] !== "quote" && !/^[.;:!?]$/.test(tv.word(e + 1)) && e - last < MAX_APPOSITIVE) {
@@ -265,6 +267,12 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
     if (stop > last) return { first: k, last: stop };
   }
   return { first: k, last };
+}
+
+/** Token k opens an adjunct or a participle clause rather than an appositive. */
+export function opensAdjunct(tv: TokenView, k: number): boolean {
+  const w = tv.word(k);
+  return NON_APPOSITIVE_OPENERS.has(w) || (w.length > 5 && w.endsWith("ing") && !tv.isCap(k) && tv.kinds[k] === "word" && !NOT_GERUNDS.has(w));
 }
 
 /** A cue verb within the first few words of a relative clause: "who said", "who has long argued". */

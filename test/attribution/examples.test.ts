@@ -46,7 +46,6 @@ const KNOWN_GAPS: Record<string, string> = {
   "makiivka-eastern-front-review.txt#10": "'demanded' + noun object is not a cue in the lexicon",
   "makiivka-frontline-post.html#7": "the speaker resolves to 'U.S.' rather than the anonymous official",
   "refusals-meridian-report.html#4": "'citing three sources' makes the sources the speaker, not the outlet",
-  "refusals-meridian-report.html#10": "the speaker of 'Shield, which Orlov set up …' resolves to Orlov",
   "kherson-black-sea-courier.html#11": "the possessive nominal ('Bondar's neighbour') is not resolved",
   "wire.jsonl#1#1": "the speaker stays 'Ukraine's military' and is not joined to the Armed Forces of Ukraine",
   "wire.jsonl#1#6": "'regularly report' (present tense 'report') is trusted only at a clause end",

@@ -171,3 +171,28 @@ test("a clause before 'and' is not part of the next subject", () => {
   assert.equal(a.source, "Dalton");
   assert.deepEqual(a.content, ["the vote was postponed"]);
 });
+
+test("an inverted source keeps a relative clause without a cue of its own", () => {
+  const a = byCue(attributions("“The levee held,” said Tomas Reyes, who runs the pumping station."), "said");
+  assert.equal(a.kind, "direct");
+  assert.equal(a.source, "Tomas Reyes, who runs the pumping station");
+  assert.deepEqual(a.content, ["“The levee held,”"]);
+  assert.equal(a.speaker, "Tomas Reyes");
+});
+
+test("a participle or prepositional adjunct after the name is not part of the source", () => {
+  const list = attributions(
+    "Mayor Ines Okafor, speaking to reporters outside City Hall, said the shelter would stay open.\n\nSenator Ruth Adeyemi, in a radio interview, said the tolls would rise.",
+  );
+  const a = list.find((x) => x.content[0] === "the shelter would stay open")!;
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.cue, "said");
+  assert.equal(a.source, "Mayor Ines Okafor");
+  const b = list.find((x) => x.content[0] === "the tolls would rise")!;
+  assert.equal(b.cue, "said");
+  assert.equal(b.source, "Senator Ruth Adeyemi");
+  const c = byCue(attributions("“We are not leaving,” said Dana Whitfield, speaking from her porch. “This is our home.”"), "said");
+  assert.equal(c.kind, "direct");
+  assert.equal(c.source, "Dana Whitfield");
+  assert.deepEqual(c.content, ["“We are not leaving,”", "“This is our home.”"]);
+});

@@ -363,6 +363,16 @@ export const SUBJECT_STOPS = new Set([
 /** Sentence adverbs that may stand between a subject and its cue and belong to neither: "Carter, however, said". */
 export const SENTENCE_ADVERBS = new Set(["however", "meanwhile", "though", "instead", "too", "therefore", "nonetheless", "nevertheless", "moreover", "likewise", "in turn"]);
 
+/** Words in "-ing" that are no participle opening a clause. */
+export const NOT_GERUNDS = new Set(["nothing", "something", "anything", "everything", "during", "morning", "evening", "thing", "king", "including", "following", "according", "regarding", "spring", "string", "bring", "sing", "ring", "wing"]);
+
+/**
+ * Words that open an adjunct or a clause after a name and a comma, not an appositive describing the name:
+ * "Trump, in Kentucky, said", "Clinton, for her part, has", "…, said the agency, which fell short". The source is
+ * the name alone. ("of" is missing: "Jane Roe, of Springfield, said" keeps the place.)
+ */
+export const NON_APPOSITIVE_OPENERS = new Set(["in", "for", "by", "after", "before", "about", "on", "with", "without", "during", "at", "via", "while", "when", "like", "unlike", "despite", "as", "which", "whose", "where", "though", "although", "because", "if", "since", "until"]);
+
 /** Relative pronouns that stand for the source on their own: "a senator who said …". */
 export const RELATIVE_SOURCES = new Set(["who", "which"]);
 
