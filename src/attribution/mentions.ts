@@ -41,6 +41,9 @@ export function classifyMention(mention: string): MentionClass {
   if (lower === "who" || lower === "which" || lower === "that") return { kind: "relative" };
   const group = coordinatedGroup(text);
   if (group) return group;
+  // "A study by the Harlow Institute": the study speaks for its author.
+  const by = lower.indexOf(" by ");
+  if (by > 0 && DOCUMENT_NOUNS.has(lower.slice(0, by).split(" ").pop()!)) return classifyMention(text.slice(by + 4));
 
   // Split off an appositive: "Pavel Chikov, founder of the Agora legal-aid NGO" / "Carter’s press secretary, Peter Cook".
   const parts = text.split(/\s*,\s*/).filter(Boolean);
@@ -151,7 +154,7 @@ function isTitledPerson(words: string[]): boolean {
 
 function hasName(s: string): boolean {
   const words = s.split(/\s+/);
-  return words.some((w, i) => isCapitalised(w) && !(i === 0 && /^(the|a|an|one|some|two|three)$/i.test(w)) && !TITLES.has(w.toLowerCase().replace(/\.$/, "")) && !/^(western|eastern|russian|ukrainian|american|british|european)$/i.test(w));
+  return words.some((w, i) => isCapitalised(w) && !/^[\d.,%]+$/.test(w) && !(i === 0 && /^(the|a|an|one|some|two|three|four|five|six|seven|eight|nine|ten|only|nearly|about|more|many|most|almost|roughly)$/i.test(w)) && !TITLES.has(w.toLowerCase().replace(/\.$/, "")) && !/^(western|eastern|russian|ukrainian|american|british|european)$/i.test(w));
 }
 
 function isCapitalised(w: string): boolean {

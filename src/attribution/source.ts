@@ -1,4 +1,6 @@
 import { CUE_FORMS, NON_APPOSITIVE_OPENERS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import { UNITS } from "../lang/en/numbers.js";
+import { DOCUMENT_NOUNS, TO_RELATION_NOUNS } from "../lang/en/speakers.js";
 import type { TokenView } from "./tokens.js";
 
 /**
@@ -19,6 +21,7 @@ const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those",
 const PREP_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their"]);
 const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "early", "next", "in"]);
 const MAX_NP = 12;
+const COMPARATIVES = new Set(["more", "fewer", "less"]);
 const MAX_APPOSITIVE = 30;
 
 /** Skips a time adjunct that ends at token i ("on Monday", "last week", "Tuesday"); returns the token before it. */
@@ -126,6 +129,11 @@ export function isInitial(tv: TokenView, k: number): boolean {
   return tv.isCap(k) && tv.ends[k]! - tv.starts[k]! === 1 && tv.adjacent(k) && tv.word(k + 1) === ".";
 }
 
+/** A number in digits or words: "six", "4". */
+function isCount(tv: TokenView, k: number): boolean {
+  return tv.kinds[k] === "number" || UNITS.has(tv.word(k));
+}
+
 /** A noun phrase ending at token j, walking left. */
 export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRange | null {
   if (tv.word(j) === ")") {
@@ -152,6 +160,20 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
         if (left >= 0) k = left;
         break;
       }
+      // "A study by the Urban Institute", "aides to Clinton", "six in 10 voters": a preposition inside the source.
+      if (p - 1 >= floor && ((w === "by" && DOCUMENT_NOUNS.has(tv.word(p - 1))) || (w === "to" && TO_RELATION_NOUNS.has(tv.word(p - 1))) || (w === "in" && tv.word(k) === "10" && isCount(tv, p - 1)))) {
+        k = p;
+        continue;
+      }
+      // "Only 52 percent of voters", "More than six in 10": the bound of a count.
+      if (w === "only" && isCount(tv, k)) {
+        k = p;
+        continue;
+      }
+      if (w === "than" && p - 1 >= floor && COMPARATIVES.has(tv.word(p - 1)) && isCount(tv, k)) {
+        k = p - 1;
+        continue;
+      }
       if (SUBJECT_STOPS.has(w) || SUBJECT_PRONOUNS.has(w) || RELATIVE_SOURCES.has(w)) break;
       if (CUE_FORMS.has(w) && !tv.isCap(p)) break;
       if (w === "of" && p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1))) {
@@ -160,8 +182,9 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
       }
       if (NP_PREPOSITIONS.has(w)) {
         const next = tv.word(k);
-        const okRight = tv.isCap(k) || PREP_DETERMINERS.has(next);
-        const okLeft = p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1)) && !NP_PREPOSITIONS.has(tv.word(p - 1)) && !DETERMINERS.has(tv.word(p - 1));
+        const okRight = tv.isCap(k) || PREP_DETERMINERS.has(next) || next === "both" || next === "all";
+        // "many in the Republican establishment": a quantifier heads the phrase.
+        const okLeft = p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1)) && !NP_PREPOSITIONS.has(tv.word(p - 1)) && (!DETERMINERS.has(tv.word(p - 1)) || QUANTIFIER_HEADS.has(tv.word(p - 1)));
         if (!okRight || !okLeft || !tv.isCap(p - 1) && !/^[a-z]/.test(tv.word(p - 1))) break;
       }
       k = p;
@@ -187,8 +210,9 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
     break;
   }
   // Drop leading adverbs ("Previously Trump said") and prepositions left at the edge.
-  while (k < j && (/ly$/.test(tv.word(k)) && !tv.isCap(k) || NP_PREPOSITIONS.has(tv.word(k)))) k++;
-  if (tv.isCap(k) && /ly$/.test(tv.word(k)) && k === floor && k < j && !tv.isCap(k + 1)) k++;
+  // An adverb before a count bounds it ("nearly eight of 10 voters") and stays.
+  while (k < j && ((/ly$/.test(tv.word(k)) && !tv.isCap(k) && !isCount(tv, k + 1)) || NP_PREPOSITIONS.has(tv.word(k)))) k++;
+  if (tv.isCap(k) && /ly$/.test(tv.word(k)) && k === floor && k < j && !tv.isCap(k + 1) && !isCount(tv, k + 1)) k++;
   return { first: k, last: j };
 }
 

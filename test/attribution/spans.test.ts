@@ -196,3 +196,38 @@ test("a participle or prepositional adjunct after the name is not part of the so
   assert.equal(c.source, "Dana Whitfield");
   assert.deepEqual(c.content, ["“We are not leaving,”", "“This is our home.”"]);
 });
+
+test("a preposition inside the source: a study's author, an aide's principal, a count's bounds", () => {
+  const list = attributions(
+    [
+      "A study by the Harlow Institute found that rents rose 9 percent.",
+      "Aides to the governor say she will sign the bill.",
+      "Six in 10 voters said the tax was unfair.",
+      "Only 52 percent of residents said they trusted the council.",
+      "More than four in 10 told pollsters that they would move.",
+      "Many in the party argue the leader must go.",
+    ].join("\n\n"),
+  );
+  const a = byCue(list, "found");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "A study by the Harlow Institute");
+  assert.deepEqual(a.content, ["that rents rose 9 percent"]);
+  assert.equal(a.speaker, "Harlow Institute");
+  const b = byCue(list, "say");
+  assert.equal(b.source, "Aides to the governor");
+  assert.deepEqual(b.content, ["she will sign the bill"]);
+  const said = list.filter((x) => x.cue === "said");
+  assert.deepEqual(
+    said.map((x) => [x.source, x.content[0], x.type]),
+    [
+      ["Six in 10 voters", "the tax was unfair", "group"],
+      ["Only 52 percent of residents", "they trusted the council", "group"],
+    ],
+  );
+  const c = byCue(list, "told");
+  assert.equal(c.source, "More than four in 10");
+  assert.deepEqual(c.content, ["that they would move"]);
+  const d = byCue(list, "argue");
+  assert.equal(d.source, "Many in the party");
+  assert.deepEqual(d.content, ["the leader must go"]);
+});

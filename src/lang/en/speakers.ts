@@ -433,6 +433,9 @@ export const DOCUMENT_NOUNS = new Set([
   "research",
 ]);
 
+/** Nouns for people who stand to someone, with "to" inside the source: "aides to Clinton", "sources close to her". */
+export const TO_RELATION_NOUNS = new Set(["aide", "aides", "adviser", "advisers", "advisor", "advisors", "close", "closest", "privy", "ambassador", "envoy", "delegation", "counselor", "counsel", "spokesman", "spokeswoman", "spokesperson", "consultant", "consultants", "successor", "heir"]);
+
 /** News outlets, agencies and broadcasters (lower-case, without a leading "the"). */
 export const OUTLETS = new Set([
   "cnn",
