@@ -22,10 +22,9 @@ import type {
   LinkedEvent,
   LinkedFigureGroup,
   LinkResult,
-  Scene,
 } from "./model.js";
 import { prepareDocument } from "./records.js";
-import { sceneAnchor } from "./scenes.js";
+import { sceneAnchor, type SceneTopic } from "./scenes.js";
 import { cmp, push } from "./util.js";
 
 /**
@@ -116,6 +115,14 @@ export function linkRecords(records: readonly DocRecord[]): LinkResult {
       if (anchor && event !== eventOf.get(r.documentId))
         passing.push({ event, record: r, passage: { start: f.scene!.start, end: f.scene!.end } });
     }
+  // A quote in such a sentence is anchored the same way; it adds its sentence to the event's passing mentions.
+  for (const r of unique)
+    for (const a of r.attributions) {
+      const anchor = a.scene ? sceneAnchor(a.scene, r, candidatesFor(a.scene, byPlace)) : null;
+      const event = anchor ? eventOf.get(anchor)! : null;
+      if (event && event !== eventOf.get(r.documentId))
+        passing.push({ event, record: r, passage: { start: a.scene!.start, end: a.scene!.end } });
+    }
   for (const [event, mentions] of eventMentions(passing)) event.mentions = mentions;
   const groups: LinkedFigureGroup[] = [];
   for (const e of events) {
@@ -152,7 +159,7 @@ export function eventMentions<E>(
 }
 
 /** The articles whose headline or lead names one of the scene's places. */
-function candidatesFor(scene: Scene, byPlace: ReadonlyMap<string, readonly DocRecord[]>): DocRecord[] {
+function candidatesFor(scene: SceneTopic, byPlace: ReadonlyMap<string, readonly DocRecord[]>): DocRecord[] {
   return scene.places.flatMap((p) => byPlace.get(p) ?? []);
 }
 

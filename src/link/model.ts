@@ -61,6 +61,8 @@ export interface AttributionRecord {
   speakerEntity: EntityRef | null;
   via: Relay[];
   date: string | null;
+  /** When its content stands in a sentence that reports a happening elsewhere than its article's. */
+  scene: Scene | null;
 }
 
 export interface FigureRecord {

@@ -7,7 +7,7 @@ import type { Document } from "../model/document.js";
 import { CURRENCY_UNITS, PEOPLE_UNITS, PERCENT_UNITS, PROPORTION_UNITS, TIME_UNITS } from "../lang/en/events.js";
 import { PRONOUNS } from "../lang/en/variants.js";
 import { eventFeatures, knownPlacesOf } from "./features.js";
-import { figureScenes } from "./scenes.js";
+import { sentenceScenes } from "./scenes.js";
 import type {
   AttributionRecord,
   DocRecord,
@@ -194,10 +194,20 @@ export function prepareDocument(doc: Document): DocRecord {
     speakerEntity: speakerRef(a.speaker, entities.resolve),
     via: a.via.map(({ name, type }) => ({ name, type })),
     date: a.date ?? null,
+    scene: null,
   }));
   const knownPlaces = knownPlacesOf(doc);
   const features = eventFeatures(doc, attributionRecords, knownPlaces);
-  const scenes = figureScenes(doc, figures, features, knownPlaces);
+  const scenes = sentenceScenes(doc, figures, features, knownPlaces);
+  const quoted = attributionRecords
+    .filter((a) => a.content.length > 0)
+    .map((a) => ({
+      id: a.id,
+      start: Math.min(...a.content.map((c) => c.start)),
+      end: Math.max(...a.content.map((c) => c.end)),
+    }));
+  const quoteScenes = sentenceScenes(doc, quoted, features, knownPlaces);
+  for (const a of attributionRecords) a.scene = quoteScenes.get(a.id) ?? null;
   const figureRecords: FigureRecord[] = figures.map((f: Figure) => {
     const attribution = f.attribution ? byId.get(f.attribution) : undefined;
     return {

@@ -2,9 +2,9 @@
  * Sentences that report another happening than their article's. An article on refusals may say in passing that
  * "the strike on the barracks in Makiivka killed 89 soldiers": that figure belongs with the Makiivka strike's
  * figures, not with the refusals'. Such a sentence has a scene: a specific place the article's headline and lead
- * do not name, and a kind of event word. Its figures are anchored to the nearest article (by publication date,
- * within SCENE_WINDOW_DAYS) whose headline and lead name that place and that kind of event, and so join that
- * article's event; a scene no article reports stays with its own article. The event lists such sentences, by
+ * do not name, and a kind of event word. Its figures and quotes are anchored to the nearest article (by
+ * publication date, within SCENE_WINDOW_DAYS) whose headline and lead name that place and that kind of event, and
+ * so join that article's event (figures its figure groups); a scene no article reports stays with its own article. The event lists such sentences, by
  * article, as its passing mentions (src/link/batch.ts eventMentions): read from the anchors, not stored apart.
  *
  * The anchor is a function of the figure and the set of articles, so the store, which links a batch at a time,
@@ -26,11 +26,12 @@ export type SceneTopic = Pick<Scene, "places" | "terms">;
 export const SCENE_WINDOW_DAYS = 30;
 
 /**
- * The scenes of the document's figures, by figure id: from the sentence holding each figure (the paragraph when
- * the document has no sentence layer). A sentence that also names one of the article's own places is about the
- * article's happening and has no scene.
+ * The scenes of the document's figures or attributions, by id: from the sentence holding each one (the paragraph
+ * when the document has no sentence layer); an attribution's span is that of its content, so a quote running over
+ * several sentences has none. A sentence that also names one of the article's own places is about the article's
+ * happening and has no scene.
  */
-export function figureScenes(
+export function sentenceScenes(
   doc: Document,
   figures: ReadonlyArray<Span & { id: string }>,
   own: EventFeatures,

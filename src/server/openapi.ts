@@ -368,7 +368,11 @@ export function openApiDocument() {
             ...PAGE_PARAMS,
             query("speaker", str, "text in the speaker's name (case-insensitive)"),
             query("entity", { type: "string", pattern: ID.entity }, "entity the speaker resolves to"),
-            query("event", { type: "string", pattern: ID.event }),
+            query(
+              "event",
+              { type: "string", pattern: ID.event },
+              "attributions of this event: its articles' attributions, less those whose sentence reports another happening, plus such attributions of other articles that report this one",
+            ),
             query("document", { type: "string", pattern: ID.document }),
             query("kind", { type: "string", enum: ["direct", "indirect", "mixed"] }),
             query("outlet", str),

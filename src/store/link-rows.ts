@@ -126,15 +126,21 @@ export function revisionOf(r: RevisionRow): Revision {
 
 /**
  * Passages anchored to an event by articles outside it (an event's passing mentions), one row per passage, read
- * from the figures' scene anchors; callers add a condition on `a.event_id` (the event) with `AND`.
+ * from the figures' and attributions' scene anchors; callers may add a condition on `a.event_id` with `AND`.
  */
-export const MENTIONS_SELECT = `SELECT DISTINCT a.event_id, d.source, f.document_id,
-    coalesce((f.scene->>'start')::int, f.start_offset) AS start_offset,
-    coalesce((f.scene->>'end')::int, f.end_offset) AS end_offset
-  FROM figures f
-  JOIN link_documents a ON a.document_id = f.anchor_document_id
-  JOIN link_documents d ON d.document_id = f.document_id
-  WHERE f.anchor_document_id IS NOT NULL AND d.event_id <> a.event_id`;
+export const MENTIONS_SELECT = `SELECT DISTINCT a.event_id, d.source, x.document_id, x.start_offset, x.end_offset
+  FROM (
+    SELECT f.document_id, f.anchor_document_id,
+           coalesce((f.scene->>'start')::int, f.start_offset) AS start_offset,
+           coalesce((f.scene->>'end')::int, f.end_offset) AS end_offset
+    FROM figures f WHERE f.anchor_document_id IS NOT NULL
+    UNION ALL
+    SELECT t.document_id, t.anchor_document_id, (t.scene->>'start')::int, (t.scene->>'end')::int
+    FROM attributions t WHERE t.anchor_document_id IS NOT NULL
+  ) x
+  JOIN link_documents a ON a.document_id = x.anchor_document_id
+  JOIN link_documents d ON d.document_id = x.document_id
+  WHERE d.event_id <> a.event_id`;
 
 export interface MentionRow extends Row {
   event_id: string;

@@ -42,11 +42,10 @@ import type {
   LinkedFigureGroup,
   LinkResult,
   Revision,
-  Scene,
 } from "../link/model.js";
 import { claimLayers } from "../link/model.js";
 import { prepareDocument } from "../link/records.js";
-import { SCENE_WINDOW_DAYS, sceneAnchor } from "../link/scenes.js";
+import { SCENE_WINDOW_DAYS, sceneAnchor, type SceneTopic } from "../link/scenes.js";
 import { eventMentions, sortEvents, sortGroups } from "../link/batch.js";
 import { cmp, push } from "../link/util.js";
 import type { Database, Sql } from "./database.js";
@@ -208,6 +207,7 @@ async function writeClaims(
       entity_key: a.speakerEntity?.key ?? null,
       via: a.via,
       stated_on: a.date,
+      scene: a.scene,
     })),
   );
   const figures = records.flatMap((r) =>
@@ -258,14 +258,14 @@ async function writeClaims(
     `WITH a AS (
        INSERT INTO attributions (document_id, id, kind, source_start, source_end, cue_start, cue_end, content,
                                  content_text, speaker_name, speaker_type, speaker_role, speaker_entity_type,
-                                 speaker_entity_key, via, stated_on)
+                                 speaker_entity_key, via, stated_on, scene)
        SELECT x.document_id, x.id, x.kind, x.source_start, x.source_end, x.cue_start, x.cue_end, x.content,
               x.content_text, x.speaker_name, x.speaker_type, x.speaker_role, x.entity_type, x.entity_key, x.via,
-              x.stated_on
+              x.stated_on, x.scene
        FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, kind text, source_start int,
             source_end int, cue_start int, cue_end int, content jsonb, content_text text, speaker_name text,
             speaker_type text,
-            speaker_role text, entity_type text, entity_key text, via jsonb, stated_on date)
+            speaker_role text, entity_type text, entity_key text, via jsonb, stated_on date, scene jsonb)
      ), f AS (
        INSERT INTO figures (document_id, id, start_offset, end_offset, text, value, low, high, qualifier, unit,
                             unit_kind, measure, subject, attribution_id, speaker, speaker_entity_type,
@@ -680,46 +680,59 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMi
 }
 
 /**
- * Anchors the scenes of the batch's figures, and re-anchors the stored scenes that the batch's articles may now
- * report (same place, within the window); returns the figures whose anchor changed, with the documents whose event
- * each left and joined.
+ * Anchors the scenes of the batch's figures and attributions, and re-anchors the stored scenes that the batch's
+ * articles may now report (same place, within the window); returns the figures whose anchor changed, with the
+ * documents whose event each left and joined (an attribution's anchor moves no figure group).
  */
 async function anchorScenes(
   tx: Sql,
   records: readonly DocRecord[],
   mirror: LinkMirror | null,
 ): Promise<Array<{ document: string; id: string; from: string; to: string }>> {
+  type Kind = "figure" | "attribution";
   interface Pending {
+    kind: Kind;
     document: string;
     id: string;
-    scene: Scene;
+    scene: SceneTopic;
     publishedAt: string | null;
     anchor: string | null;
   }
   const pending = new Map<string, Pending>();
+  const add = (p: Pending) => {
+    const key = `${p.kind}${NUL}${p.document}${NUL}${p.id}`;
+    if (!pending.has(key)) pending.set(key, p);
+  };
   for (const r of records)
-    for (const f of r.figures)
-      if (f.scene) pending.set(`${r.documentId}${NUL}${f.id}`, { document: r.documentId, id: f.id, scene: f.scene, publishedAt: r.publishedAt, anchor: null });
+    for (const [kind, items] of [["figure", r.figures], ["attribution", r.attributions]] as const)
+      for (const x of items)
+        if (x.scene) add({ kind, document: r.documentId, id: x.id, scene: x.scene, publishedAt: r.publishedAt, anchor: null });
   const places = records.flatMap((r) =>
     r.publishedAt ? Object.keys(r.features.places).map((key) => ({ key, published: r.publishedAt })) : [],
   );
   if (places.length > 0) {
-    const stored = await tx.query<{ document_id: string; id: string; scene: unknown; anchor_document_id: string | null; published_at: string | null }>(
+    // Figures' scenes are found through figure_scenes; attributions', fewer, through the index on their places
+    // (migration 008).
+    const stored = await tx.query<{ kind: Kind; document_id: string; id: string; scene: unknown; anchor_document_id: string | null; published_at: string | null }>(
       `WITH k AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(key text, published date))
-       SELECT DISTINCT f.document_id, f.id, f.scene, f.anchor_document_id, ${DATE("s.published_at", "published_at")}
+       SELECT 'figure' AS kind, f.document_id, f.id, f.scene, f.anchor_document_id, ${DATE("s.published_at", "published_at")}
        FROM k JOIN figure_scenes s ON s.place = k.key AND s.published_at BETWEEN k.published - $2::int AND k.published + $2::int
-       JOIN figures f ON f.document_id = s.document_id AND f.id = s.figure_id`,
-      [json(places), SCENE_WINDOW_DAYS],
+       JOIN figures f ON f.document_id = s.document_id AND f.id = s.figure_id
+       UNION
+       SELECT 'attribution' AS kind, a.document_id, a.id, a.scene, a.anchor_document_id, ${DATE("d.published_at", "published_at")}
+       FROM attributions a JOIN link_documents d ON d.document_id = a.document_id
+       -- (?| on all the keys at once is what the index serves; a join on each key's containment scans the table)
+       WHERE a.scene IS NOT NULL AND (a.scene -> 'places') ?| $3::text[]
+         AND EXISTS (SELECT 1 FROM k WHERE a.scene -> 'places' @> jsonb_build_array(k.key)
+                       AND d.published_at BETWEEN k.published - $2::int AND k.published + $2::int)`,
+      [json(places), SCENE_WINDOW_DAYS, [...new Set(places.map((p) => p.key))]],
     );
-    for (const f of stored) {
-      const key = `${f.document_id}${NUL}${f.id}`;
-      if (!pending.has(key))
-        pending.set(key, { document: f.document_id, id: f.id, scene: parse<Scene>(f.scene), publishedAt: f.published_at, anchor: f.anchor_document_id });
-    }
+    for (const x of stored)
+      add({ kind: x.kind, document: x.document_id, id: x.id, scene: parse<SceneTopic>(x.scene), publishedAt: x.published_at, anchor: x.anchor_document_id });
   }
   const dated = [...pending.values()].filter((p) => p.publishedAt);
   if (dated.length === 0) return [];
-  // The articles whose headline or lead names a scene's place, within the window of its figure's article.
+  // The articles whose headline or lead names a scene's place, within the window of its article.
   const candidates = await tx.query<{ document_id: string; published_at: string | null; features: unknown }>(
     `WITH q AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(place text, published date))
      SELECT DISTINCT l.document_id, ${DATE("l.published_at", "published_at")}, d.features
@@ -729,21 +742,29 @@ async function anchorScenes(
     [json(dated.flatMap((p) => p.scene.places.map((place) => ({ place, published: p.publishedAt })))), SCENE_WINDOW_DAYS],
   );
   const articles = candidates.map((c) => ({ documentId: c.document_id, publishedAt: c.published_at, features: parse<EventFeatures>(c.features) }));
-  const moved: Array<{ document: string; id: string; from: string; to: string }> = [];
+  const moved: Array<{ kind: Kind; document: string; id: string; from: string; to: string }> = [];
   for (const p of dated) {
     const anchor = sceneAnchor(p.scene, { documentId: p.document, publishedAt: p.publishedAt }, articles);
     if (anchor === p.anchor) continue;
-    moved.push({ document: p.document, id: p.id, from: p.anchor ?? p.document, to: anchor ?? p.document });
+    moved.push({ kind: p.kind, document: p.document, id: p.id, from: p.anchor ?? p.document, to: anchor ?? p.document });
   }
-  if (moved.length === 0) return moved;
+  if (moved.length === 0) return [];
+  const anchors = (kind: Kind) =>
+    json(moved.filter((m) => m.kind === kind).map((m) => ({ document_id: m.document, id: m.id, anchor: m.to })));
   await tx.query(
-    `UPDATE figures f SET anchor_document_id = nullif(x.anchor, x.document_id)
-     FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, anchor text)
-     WHERE f.document_id = x.document_id AND f.id = x.id`,
-    [json(moved.map((m) => ({ document_id: m.document, id: m.id, anchor: m.to })))],
+    `WITH f AS (
+       UPDATE figures f SET anchor_document_id = nullif(x.anchor, x.document_id)
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, anchor text)
+       WHERE f.document_id = x.document_id AND f.id = x.id
+     )
+     UPDATE attributions a SET anchor_document_id = nullif(x.anchor, x.document_id)
+     FROM jsonb_to_recordset($2::jsonb) AS x(document_id text, id text, anchor text)
+     WHERE a.document_id = x.document_id AND a.id = x.id`,
+    [anchors("figure"), anchors("attribution")],
   );
-  for (const m of moved) mirror?.moveFigure(m.document, m.id, m.from, m.to);
-  return moved;
+  const figures = moved.filter((m) => m.kind === "figure").map(({ kind: _kind, ...m }) => m);
+  for (const m of figures) mirror?.moveFigure(m.document, m.id, m.from, m.to);
+  return figures;
 }
 
 /** Recomputes the figure groups of the given events from their documents' figures. */

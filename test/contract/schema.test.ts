@@ -117,6 +117,7 @@ test("an event's passing mentions are in the report, valid, and point into the m
   });
   assert.deepEqual(texts, [
     "The strike on the railway station in Kramatorsk on Friday killed 52 people, the regional governor, Pavlo Kyrylenko, said on Monday.",
+    "The governor called the strike on the Kramatorsk station “a deliberate attack on people waiting to leave.”",
   ]);
   const event = { ...kramatorsk };
   const { mentions: _older, ...withoutMentions } = event;

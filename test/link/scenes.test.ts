@@ -52,10 +52,31 @@ test("a passing mention's figure joins the group of the happening it reports; th
   );
 });
 
-test("the event lists the article that reports it in passing, with the sentence; no other event lists one", () => {
+test("a quote in such a sentence has that sentence's scene; a quote in the article's own sentences has none", () => {
+  assert.deepEqual(
+    prepareDocument(sloviansk).attributions.map((a) => [a.id, a.scene]),
+    [
+      ["a1", null],
+      ["a2", { places: ["kramatorsk"], terms: ["strike"], start: 284, end: 415 }],
+      ["a3", { places: ["kramatorsk"], terms: ["attack", "strike"], start: 417, end: 523 }],
+    ],
+  );
+  assert.equal(
+    sloviansk.text.slice(417, 523),
+    "The governor called the strike on the Kramatorsk station “a deliberate attack on people waiting to leave.”",
+  );
+});
+
+const PASSAGES = [
+  { start: 284, end: 415 },
+  { start: 417, end: 523 },
+];
+
+test("the event lists the article that reports it in passing, with its sentences; no other event lists one", () => {
   const result = linkCorpus([...fixtureDocuments(), sloviansk]);
+  // The toll's sentence (its figure and its quote anchored), and the governor's quote with no figure.
   assert.deepEqual(mentionsOf(result), {
-    "Kramatorsk strike, 2022-04-08": [{ source: passingMention.source, document: sloviansk.id, passages: [{ start: 284, end: 415 }] }],
+    "Kramatorsk strike, 2022-04-08": [{ source: passingMention.source, document: sloviansk.id, passages: PASSAGES }],
   });
   assert.deepEqual(linkToJson(result).events.find((e) => (e as { label: string }).label === "Kramatorsk strike, 2022-04-08"), {
     id: result.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!.id,
@@ -65,8 +86,18 @@ test("the event lists the article that reports it in passing, with the sentence;
     firstDate: "2022-04-08",
     lastDate: "2022-04-09",
     documents: ["link/k1-harbour-times.txt", "link/k2-prairie-gazette.txt", "link/k3-northline.txt"],
-    mentions: [{ source: passingMention.source, document: sloviansk.id, passages: [{ start: 284, end: 415 }] }],
+    mentions: [{ source: passingMention.source, document: sloviansk.id, passages: PASSAGES }],
   });
+});
+
+test("a quote alone, with no figure, reports the event in passing", () => {
+  const quoteOnly = article({ ...passingMention, source: "link/s4-quote-only.txt", figures: [] });
+  const result = linkCorpus([...fixtureDocuments(), quoteOnly]);
+  assert.deepEqual(mentionsOf(result), {
+    "Kramatorsk strike, 2022-04-08": [{ source: "link/s4-quote-only.txt", document: quoteOnly.id, passages: PASSAGES }],
+  });
+  const noQuotes = article({ ...passingMention, source: "link/s5-no-claims.txt", figures: [], attributions: [] });
+  assert.deepEqual(mentionsOf(linkCorpus([...fixtureDocuments(), noQuotes])), {}, "a sentence with no claim is not listed");
 });
 
 test("a passage is listed once however many of its figures are anchored; each anchored sentence is a passage", () => {

@@ -13,6 +13,7 @@ import {
   loadLinkResult,
   unlinkedDocumentIds,
 } from "../../src/store/links.js";
+import { listAttributions, type AttributionFilter } from "../../src/store/read/attributions.js";
 import { loadEvent } from "../../src/store/read/events.js";
 import { listFigures, type FigureFilter } from "../../src/store/read/figures.js";
 import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
@@ -21,6 +22,10 @@ import { fixtureDocuments, ivanovaAlone, passingMention } from "../fixtures/link
 
 const sloviansk = article(passingMention);
 const docs: Document[] = [...fixtureDocuments(), article(ivanovaAlone), sloviansk];
+
+const NO_ATTRIBUTION_FILTER: AttributionFilter = {
+  speaker: null, entity: null, event: null, document: null, kind: null, outlet: null, from: null, to: null, q: null,
+};
 
 const NO_FIGURE_FILTER: FigureFilter = {
   measure: null, event: null, group: null, speaker: null, entity: null, document: null, qualifier: null, outlet: null, from: null, to: null,
@@ -105,7 +110,21 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       // That event lists the Sloviansk article among its passing mentions, with the sentence; no other event has one.
       assert.deepEqual(
         batch.events.filter((e) => e.mentions.length > 0).map((e) => [e.label, e.mentions]),
-        [["Kramatorsk strike, 2022-04-08", [{ source: passingMention.source, document: sloviansk.id, passages: [{ start: 284, end: 415 }] }]]],
+        [
+          [
+            "Kramatorsk strike, 2022-04-08",
+            [
+              {
+                source: passingMention.source,
+                document: sloviansk.id,
+                passages: [
+                  { start: 284, end: 415 },
+                  { start: 417, end: 523 },
+                ],
+              },
+            ],
+          ],
+        ],
       );
       assert.ok(
         batch.figureGroups.some((g) => g.disputed) && batch.figureGroups.some((g) => g.revisions.length > 0),
@@ -135,7 +154,7 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.deepEqual(await loadLinkResult(db), before);
     });
 
-    it("the API lists a figure under the event its sentence reports, not its article's", async () => {
+    it("the API lists a figure or a quote under the event its sentence reports, not its article's", async () => {
       const result = await loadLinkResult(db);
       const kramatorsk = result.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!;
       const own = result.events.find((e) => e.documents.includes(passingMention.source))!;
@@ -145,9 +164,16 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
           .map((f) => f.text);
       assert.deepEqual(await texts(kramatorsk.id), ["52"]);
       assert.deepEqual(await texts(own.id), ["about 1,500"]);
+      // So are the quotes in such sentences.
+      const quotes = async (event: string) =>
+        (await listAttributions(db, { ...NO_ATTRIBUTION_FILTER, event }, { limit: null, offset: 0 })).items
+          .filter((a) => a.document === sloviansk.id)
+          .map((a) => a.attribution);
+      assert.deepEqual(await quotes(kramatorsk.id), ["a2", "a3"]);
+      assert.deepEqual(await quotes(own.id), ["a1"]);
     });
 
-    it("the API's event detail lists the articles that report it in passing, with their sentences", async () => {
+    it("the API's event detail lists the articles that report it in passing, with their sentences (a figure's, a quote's)", async () => {
       const result = await loadLinkResult(db);
       const kramatorsk = (await loadEvent(db, result.events.find((e) => e.label === "Kramatorsk strike, 2022-04-08")!.id))!;
       assert.ok(!kramatorsk.documents.some((d) => d.id === sloviansk.id), "not one of its own documents");
@@ -164,6 +190,11 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
                 start: 284,
                 end: 415,
                 text: "The strike on the railway station in Kramatorsk on Friday killed 52 people, the regional governor, Pavlo Kyrylenko, said on Monday.",
+              },
+              {
+                start: 417,
+                end: 523,
+                text: "The governor called the strike on the Kramatorsk station “a deliberate attack on people waiting to leave.”",
               },
             ],
           ],

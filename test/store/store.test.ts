@@ -57,6 +57,7 @@ for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend])
         "005_api_indexes.sql",
         "006_attribution_text_pending.sql",
         "007_figure_scenes.sql",
+        "008_attribution_scenes.sql",
       ]);
       assert.deepEqual(await migrate(db), []);
     });

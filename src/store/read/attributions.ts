@@ -54,7 +54,8 @@ const STATED = "coalesce(a.stated_on, d.published_at)";
 const ATTRIBUTION_FILTER = `($1::text IS NULL OR strpos(lower(a.speaker_name), lower($1)) > 0)
   AND ($2::text IS NULL OR (a.speaker_entity_type, a.speaker_entity_key) IN
        (SELECT n.type, n.key FROM entity_names n WHERE n.entity_id = $2))
-  AND ($3::text IS NULL OR a.document_id IN (SELECT l.document_id FROM link_documents l WHERE l.event_id = $3))
+  AND ($3::text IS NULL OR coalesce(a.anchor_document_id, a.document_id) IN
+       (SELECT l.document_id FROM link_documents l WHERE l.event_id = $3))
   AND ($4::text IS NULL OR a.document_id = $4)
   AND ($5::text IS NULL OR a.kind = $5)
   AND ($6::text IS NULL OR d.outlet = $6)
