@@ -120,8 +120,9 @@ export function findDrafts(tv: TokenView, quotes: readonly Quote[], paragraphs: 
     // "“…,” he said. “…”": the quote that goes on after the cue in the same paragraph.
     let g = Math.max(m.last, src.last) + 1;
     g = skipTimeRight(tv, g, n);
-    // "…,” said Caddell, speaking of her health. “…”": the adjunct after the source is skipped to its full stop.
-    if (tv.word(g) === "," && opensAdjunct(tv, g + 1)) {
+    // "…,” said Caddell, speaking of her health. “…”", "…,” said Ryan in a statement. “…”": the adjunct after the
+    // source is skipped to its full stop.
+    if ((tv.word(g) === "," && opensAdjunct(tv, g + 1)) || (g > src.last && opensAdjunct(tv, g))) {
       let k = g + 1;
       while (k < n && tv.sentence[k] === tv.sentence[g] && tv.quote[k]! < 0 && !TERMINAL.has(tv.word(k))) k++;
       if (TERMINAL.has(tv.word(k))) g = k;

@@ -22,6 +22,8 @@ const PREP_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their"
 const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "early", "next", "in"]);
 const MAX_NP = 12;
 const COMPARATIVES = new Set(["more", "fewer", "less"]);
+/** Auxiliaries that open the sentence's predicate after an appositive: "X, a lawyer, has argued". */
+const PREDICATE_STARTS = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would"]);
 const MAX_APPOSITIVE = 30;
 
 /** Skips a time adjunct that ends at token i ("on Monday", "last week", "Tuesday"); returns the token before it. */
@@ -262,6 +264,8 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
       if (NP_PREPOSITIONS.has(v)) {
         const next = tv.word(j + 1);
         if (!(tv.isCap(j + 1) || PREP_DETERMINERS.has(next)) || TIME_WORDS.has(next) || TIME_WORDS.has(tv.word(j + 2))) break;
+        // "said Paul Ryan in a statement": after a name, "in a …" is where it was said.
+        if ((next === "a" || next === "an") && tv.isCap(j - 1)) break;
       }
       if (tv.isCap(j)) named = true;
       last = j;
@@ -278,14 +282,17 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
   if (!named && DETERMINERS.has(tv.word(k)) === false) return null;
   // Appositive after a comma: ", a spokesman for the ministry" up to the next comma or the sentence end.
   // PolNeAR takes the whole appositive into the source ("said Ilyse Hogue, president of NARAL Pro-Choice America."),
-  // commas included ("a city council member in Somerton, Ariz."), but not a relative clause right after the name
-  // ("said Eric Woolson, who managed …") nor one that holds a cue of its own (", who said he …").
-  if (tv.word(last + 1) === "," && last + 2 < end && !(tv.word(last + 2) === "who" && clauseHasCue(tv, last + 3, end)) && !opensAdjunct(tv, last + 2) && (tv.isWord(last + 2) || tv.word(last + 2) === "$")) {
+  // commas included ("a city council member in Somerton, Ariz."), and a relative clause ("said Joseph, who has four
+  // children"), but not one that holds a cue of its own (", who said he …") nor an adjunct (", speaking from her
+  // porch", ", referring to the report") or a new predicate (", has rejected the label").
+  const w2 = tv.word(last + 2);
+  if (tv.word(last + 1) === "," && last + 2 < end && !(w2 === "who" && clauseHasCue(tv, last + 3, end)) && (w2 === "whose" || !opensAdjunct(tv, last + 2)) && (tv.isWord(last + 2) || w2 === "$")) {
     let e = last + 1;
     let stop = last;
     while (e + 1 < end && tv.kinds[e + 1] !== "quote" && !/^[.;:!?]$/.test(tv.word(e + 1)) && e - last < MAX_APPOSITIVE) {
       e++;
       if (tv.word(e) === "," && tv.word(e + 1) === "who" && clauseHasCue(tv, e + 2, end)) break;
+      if (tv.word(e) === "," && (opensAdjunct(tv, e + 1) || PREDICATE_STARTS.has(tv.word(e + 1)))) break;
       if (tv.word(e) !== ",") stop = e;
     }
     if (stop > last) return { first: k, last: stop };

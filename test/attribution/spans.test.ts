@@ -231,3 +231,18 @@ test("a preposition inside the source: a study's author, an aide's principal, a 
   assert.equal(d.source, "Many in the party");
   assert.deepEqual(d.content, ["the leader must go"]);
 });
+
+test("an inverted source's appositive stops before a participle, and a quote after the cue's adjunct continues", () => {
+  const list = attributions("“The bridge is safe,” said Ana Ruiz, the city engineer, referring to the inspection report.");
+  const a = list.find((x) => x.kind === "direct")!;
+  assert.equal(a.cue, "said");
+  assert.equal(a.source, "Ana Ruiz, the city engineer");
+  assert.deepEqual(a.content, ["“The bridge is safe,”"]);
+  const b = byCue(attributions("“We are staying,” Mayor Okafor said at a rally in the square. “This town is not for sale.”"), "said");
+  assert.equal(b.kind, "direct");
+  assert.equal(b.source, "Mayor Okafor");
+  assert.deepEqual(b.content, ["“We are staying,”", "“This town is not for sale.”"]);
+  const c = byCue(attributions("“We will not budge,” said Senator Paul Ortega in a statement. “The vote stands.”"), "said");
+  assert.equal(c.source, "Senator Paul Ortega");
+  assert.deepEqual(c.content, ["“We will not budge,”", "“The vote stands.”"]);
+});
