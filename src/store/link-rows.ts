@@ -126,21 +126,31 @@ export function revisionOf(r: RevisionRow): Revision {
 
 /**
  * Passages anchored to an event by articles outside it (an event's passing mentions), one row per passage, read
- * from the figures' and attributions' scene anchors; callers may add a condition on `a.event_id` with `AND`.
+ * from the figures' and attributions' scene anchors: of every event, or (`oneEvent`) of the event $1, read from
+ * its own documents through the anchor indexes rather than from every anchored row.
  */
-export const MENTIONS_SELECT = `SELECT DISTINCT a.event_id, d.source, x.document_id, x.start_offset, x.end_offset
-  FROM (
-    SELECT f.document_id, f.anchor_document_id,
-           coalesce((f.scene->>'start')::int, f.start_offset) AS start_offset,
-           coalesce((f.scene->>'end')::int, f.end_offset) AS end_offset
-    FROM figures f WHERE f.anchor_document_id IS NOT NULL
-    UNION ALL
-    SELECT t.document_id, t.anchor_document_id, (t.scene->>'start')::int, (t.scene->>'end')::int
-    FROM attributions t WHERE t.anchor_document_id IS NOT NULL
-  ) x
-  JOIN link_documents a ON a.document_id = x.anchor_document_id
-  JOIN link_documents d ON d.document_id = x.document_id
-  WHERE d.event_id <> a.event_id`;
+export function mentionsSelect(oneEvent: boolean): string {
+  const legs = (select: (table: string, start: string, end: string) => string) =>
+    `${select("figures", "coalesce((x.scene->>'start')::int, x.start_offset)", "coalesce((x.scene->>'end')::int, x.end_offset)")}
+     UNION ALL
+     ${select("attributions", "(x.scene->>'start')::int", "(x.scene->>'end')::int")}`;
+  const anchored = oneEvent
+    ? legs(
+        (table, start, end) => `SELECT a.event_id, x.document_id, ${start} AS start_offset, ${end} AS end_offset
+          FROM link_documents a JOIN ${table} x ON x.anchor_document_id = a.document_id
+          WHERE x.anchor_document_id IS NOT NULL AND a.event_id = $1`,
+      )
+    : `SELECT a.event_id, m.document_id, m.start_offset, m.end_offset
+       FROM (${legs(
+         (table, start, end) => `SELECT x.anchor_document_id, x.document_id, ${start} AS start_offset, ${end} AS end_offset
+           FROM ${table} x WHERE x.anchor_document_id IS NOT NULL`,
+       )}) m
+       JOIN link_documents a ON a.document_id = m.anchor_document_id`;
+  return `SELECT DISTINCT m.event_id, d.source, m.document_id, m.start_offset, m.end_offset
+    FROM (${anchored}) m
+    JOIN link_documents d ON d.document_id = m.document_id
+    WHERE d.event_id <> m.event_id`;
+}
 
 export interface MentionRow extends Row {
   event_id: string;

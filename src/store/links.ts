@@ -55,7 +55,7 @@ import {
   FIGURE_COLUMNS,
   figureRecord,
   json,
-  MENTIONS_SELECT,
+  mentionsSelect,
   NUL,
   passingOf,
   parse,
@@ -928,7 +928,7 @@ async function loadEvents(db: Sql): Promise<LinkedEvent[]> {
   const docs = await db.query<{ event_id: string; source: string }>("SELECT event_id, source FROM link_documents");
   const docsOf = new Map<string, string[]>();
   for (const d of docs) push(docsOf, d.event_id, d.source);
-  const mentionsOf = eventMentions((await db.query<MentionRow>(MENTIONS_SELECT)).map(passingOf));
+  const mentionsOf = eventMentions((await db.query<MentionRow>(mentionsSelect(false))).map(passingOf));
   return sortEvents(
     rows.map((e) => ({
       id: e.id,

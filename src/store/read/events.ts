@@ -1,7 +1,7 @@
 /** Events for the API: the list (newest first, with counts) and one event with its documents and figure groups. */
 import { eventMentions } from "../../link/batch.js";
 import type { Sql } from "../database.js";
-import { MENTIONS_SELECT, passingOf, type MentionRow } from "../link-rows.js";
+import { mentionsSelect, passingOf, type MentionRow } from "../link-rows.js";
 import { count, DATE, needEnd, spanText, textPrefixes, totalOf, type Paged, type Window } from "./common.js";
 import { documentSummary, SUMMARY_COLUMNS, type DocumentSummary, type DocumentSummaryRow } from "./documents.js";
 import { listFigureGroups, type FigureGroupSummary } from "./figure-groups.js";
@@ -131,7 +131,7 @@ export async function loadEvent(db: Sql, id: string): Promise<EventDetail | null
 
 /** The event's passing mentions, derived from its documents' scene anchors (src/link/batch.ts eventMentions). */
 async function loadMentions(db: Sql, id: string): Promise<EventMentionDetail[]> {
-  const rows = await db.query<MentionRow>(`${MENTIONS_SELECT} AND a.event_id = $1`, [id]);
+  const rows = await db.query<MentionRow>(mentionsSelect(true), [id]);
   const mentions = eventMentions(rows.map(passingOf)).get(id) ?? [];
   if (mentions.length === 0) return [];
   const documents = await db.query<DocumentSummaryRow>(
