@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe } from "node:test";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { linkCorpus } from "../../src/link/batch.js";
+import { openApiDocument } from "../../src/server/openapi.js";
 import type { ClaimLayers } from "../../src/link/model.js";
 import type { Document } from "../../src/model/document.js";
 import type { Database } from "../../src/store/database.js";
@@ -202,6 +204,12 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       );
       const own = result.events.find((e) => e.documents.includes(passingMention.source))!;
       assert.deepEqual((await loadEvent(db, own.id))!.mentions, []);
+      // The answer has the shape the OpenAPI document gives for it.
+      const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+      ajv.addSchema({ $id: "api", components: openApiDocument().components });
+      const validate = ajv.getSchema("api#/components/schemas/EventDetail")!;
+      assert.ok(validate(JSON.parse(JSON.stringify(kramatorsk))), ajv.errorsText(validate.errors));
+      assert.ok(!validate({ ...kramatorsk, mentions: [{ ...kramatorsk.mentions[0]!, passages: [{ start: 284, end: 415 }] }] }), "a passage has its text");
     });
 
     it("stored claim layers read back as the documents carried them", async () => {
