@@ -211,6 +211,14 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
     }
     break;
   }
+  // "In a Bloomberg interview Trump declared": a prepositional phrase opening the clause without a comma; the
+  // subject is the name at its end, after the last lower-case word.
+  const opensWithPreposition = NP_PREPOSITIONS.has(tv.word(k)) || (k - 1 >= floor && NP_PREPOSITIONS.has(tv.word(k - 1)) && (k - 1 === floor || !tv.isWord(k - 2)));
+  if (opensWithPreposition && tv.isCap(j)) {
+    let name = j;
+    while (name - 1 > k && (tv.isCap(name - 1) || (tv.word(name - 1) === "." && name - 2 > k && tv.isCap(name - 2)))) name--;
+    if (name - 1 > k && tv.kinds[name - 1] === "word" && !tv.isCap(name - 1)) k = name;
+  }
   // Drop leading adverbs ("Previously Trump said") and prepositions left at the edge.
   // An adverb before a count bounds it ("nearly eight of 10 voters") and stays.
   while (k < j && ((/ly$/.test(tv.word(k)) && !tv.isCap(k) && !isCount(tv, k + 1)) || NP_PREPOSITIONS.has(tv.word(k)))) k++;

@@ -246,3 +246,13 @@ test("an inverted source's appositive stops before a participle, and a quote aft
   assert.equal(c.source, "Senator Paul Ortega");
   assert.deepEqual(c.content, ["“We will not budge,”", "“The vote stands.”"]);
 });
+
+test("a prepositional phrase opening the clause without a comma is not part of the name after it", () => {
+  const a = byCue(attributions("In a radio interview Mayor Ines Okafor said the shelter would stay open."), "said");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "Mayor Ines Okafor");
+  assert.deepEqual(a.content, ["the shelter would stay open"]);
+  assert.equal(a.speaker, "Ines Okafor");
+  const b = byCue(attributions("Officials at the Kyiv office of the Red Cross said aid was delayed."), "said");
+  assert.equal(b.source, "Officials at the Kyiv office of the Red Cross");
+});
