@@ -159,8 +159,10 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
       if (w === "and") {
         // "Mr. Grassley and Mr. Leahy say": two names joined are one source.
         const left = nameConjunct(tv, p - 1, floor);
-        if (left >= 0) k = left;
-        break;
+        if (left < 0) break;
+        // The walk goes on before the first name: "a 2014 study by Harvard and the University of California".
+        k = left;
+        continue;
       }
       // "A study by the Urban Institute", "aides to Clinton", "six in 10 voters": a preposition inside the source.
       if (p - 1 >= floor && ((w === "by" && DOCUMENT_NOUNS.has(tv.word(p - 1))) || (w === "to" && TO_RELATION_NOUNS.has(tv.word(p - 1))) || (w === "in" && tv.word(k) === "10" && isCount(tv, p - 1)))) {
@@ -248,7 +250,7 @@ function nameConjunct(tv: TokenView, j: number, floor: number): number {
   }
   if (k > j) return -1;
   // "the Department of Health and Human Services": a name with "of" in it, walked as a noun phrase.
-  if (k - 1 > floor && NP_PREPOSITIONS.has(tv.word(k - 1)) && tv.isCap(k) && tv.isCap(j)) k = nounPhraseLeft(tv, j, floor)?.first ?? k;
+  if (k - 1 > floor && NP_PREPOSITIONS.has(tv.word(k - 1)) && (tv.isCap(k) || PREP_DETERMINERS.has(tv.word(k))) && tv.isCap(j)) k = nounPhraseLeft(tv, j, floor)?.first ?? k;
   const before = k - 1;
   if (before >= floor && tv.isWord(before) && !SUBJECT_STOPS.has(tv.word(before)) && !SENTENCE_ADVERBS.has(tv.word(before))) return -1;
   return k;

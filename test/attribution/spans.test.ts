@@ -256,3 +256,10 @@ test("a prepositional phrase opening the clause without a comma is not part of t
   const b = byCue(attributions("Officials at the Kyiv office of the Red Cross said aid was delayed."), "said");
   assert.equal(b.source, "Officials at the Kyiv office of the Red Cross");
 });
+
+test("a joined name after a study's 'by' stays inside the source", () => {
+  const a = byCue(attributions("Yet a 2014 study by Harvard and the University of Chicago found that the stadiums lost money."), "found");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "a 2014 study by Harvard and the University of Chicago");
+  assert.deepEqual(a.content, ["that the stadiums lost money"]);
+});
