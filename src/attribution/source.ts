@@ -1,4 +1,4 @@
-import { CUE_FORMS, NON_APPOSITIVE_OPENERS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import { CUE_FORMS, NON_APPOSITIVE_OPENERS, NOT_ADVERBS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
 import { UNITS } from "../lang/en/numbers.js";
 import { DOCUMENT_NOUNS, TO_RELATION_NOUNS } from "../lang/en/speakers.js";
 import type { TokenView } from "./tokens.js";
@@ -169,9 +169,13 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
         k = p;
         continue;
       }
-      // "Only 52 percent of voters", "More than six in 10": the bound of a count.
+      // "Only 52 percent of voters", "More than six in 10", "at least four": the bound of a count.
       if (w === "only" && isCount(tv, k)) {
         k = p;
+        continue;
+      }
+      if (w === "least" && tv.word(p - 1) === "at" && p - 1 >= floor && isCount(tv, k)) {
+        k = p - 1;
         continue;
       }
       if (w === "than" && p - 1 >= floor && COMPARATIVES.has(tv.word(p - 1)) && isCount(tv, k)) {
@@ -179,7 +183,8 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
         continue;
       }
       if (SUBJECT_STOPS.has(w) || SUBJECT_PRONOUNS.has(w) || RELATIVE_SOURCES.has(w)) break;
-      if (CUE_FORMS.has(w) && !tv.isCap(p)) break;
+      // "state Sen. Jason Holsman", "every recent state poll": "state" before a noun is no verb.
+      if (CUE_FORMS.has(w) && !tv.isCap(p) && !(w === "state" && tv.isWord(k) && !CUE_FORMS.has(tv.word(k)))) break;
       if (w === "of" && p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1))) {
         k = p; // "half of voters", "the head of the ministry"
         continue;
@@ -223,8 +228,10 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
   }
   // Drop leading adverbs ("Previously Trump said") and prepositions left at the edge.
   // An adverb before a count bounds it ("nearly eight of 10 voters") and stays.
-  while (k < j && ((/ly$/.test(tv.word(k)) && !tv.isCap(k) && !isCount(tv, k + 1)) || NP_PREPOSITIONS.has(tv.word(k)))) k++;
-  if (tv.isCap(k) && /ly$/.test(tv.word(k)) && k === floor && k < j && !tv.isCap(k + 1) && !isCount(tv, k + 1)) k++;
+  // "At least four senators" keeps its bound; "Early results" is no adverb.
+  const adverb = (x: number) => /ly$/.test(tv.word(x)) && !NOT_ADVERBS.has(tv.word(x)) && !isCount(tv, x + 1);
+  while (k < j && ((adverb(k) && !tv.isCap(k)) || (NP_PREPOSITIONS.has(tv.word(k)) && tv.word(k + 1) !== "least"))) k++;
+  if (tv.isCap(k) && adverb(k) && k === floor && k < j && !tv.isCap(k + 1)) k++;
   return { first: k, last: j };
 }
 

@@ -263,3 +263,21 @@ test("a joined name after a study's 'by' stays inside the source", () => {
   assert.equal(a.source, "a 2014 study by Harvard and the University of Chicago");
   assert.deepEqual(a.content, ["that the stadiums lost money"]);
 });
+
+test("'state' before a title, 'at least' before a count and 'early' are inside the source", () => {
+  const list = attributions(
+    "Afterward, state Sen. Jason Holsman said the filibuster would end.\n\nAt least four senators said the bill was dead.\n\nEarly results show the mayor winning.",
+  );
+  const said = list.filter((x) => x.cue === "said");
+  assert.deepEqual(
+    said.map((x) => [x.kind, x.source, x.content[0], x.speaker]),
+    [
+      ["indirect", "state Sen. Jason Holsman", "the filibuster would end", "Jason Holsman"],
+      ["indirect", "At least four senators", "the bill was dead", "At least four senators"],
+    ],
+  );
+  const a = byCue(list, "show");
+  assert.equal(a.source, "Early results");
+  assert.deepEqual(a.content, ["the mayor winning"]);
+  assert.equal(a.type, "group");
+});
