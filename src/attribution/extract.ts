@@ -6,7 +6,7 @@ import type { Quote } from "./quotes.js";
 import { isPossessive, leftSubject, opensAdjunct, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
-import { CUE_FORMS, CUE_PREPOSITIONS, NEGATED_AUXILIARIES, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
+import { CUE_FORMS, CUE_PREPOSITIONS, IRREGULAR_PASTS, NEGATED_AUXILIARIES, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -524,7 +524,13 @@ function skipObject(tv: TokenView, a: number, last: number): number {
 function sentenceSubject(tv: TokenView, floor: number, before: number): TokenRange | null {
   if (SUBJECT_PRONOUNS.has(tv.word(floor))) return { first: floor, last: floor };
   const r = rightSubject(tv, floor, before);
-  return r && r.last < before ? r : null;
+  if (!r || r.last >= before) return null;
+  // "Carson took the stage …, saying": the subject ends before the sentence's own verb.
+  for (let k = r.first + 1; k <= r.last; k++) {
+    const w = tv.word(k);
+    if (tv.kinds[k] === "word" && !tv.isCap(k) && (IRREGULAR_PASTS.has(w) || (w.length > 4 && w.endsWith("ed")))) return { first: r.first, last: k - 1 };
+  }
+  return r;
 }
 
 function free(claimed: Uint8Array, a: number, b: number): boolean {

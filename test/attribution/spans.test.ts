@@ -281,3 +281,13 @@ test("'state' before a title, 'at least' before a count and 'early' are inside t
   assert.deepEqual(a.content, ["the mayor winning"]);
   assert.equal(a.type, "group");
 });
+
+test("the sentence's subject shared by a participle cue ends before its own verb", () => {
+  const a = byCue(attributions("Mayor Ines Okafor released a statement Wednesday, saying the shelter would stay open."), "saying");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "Mayor Ines Okafor");
+  assert.deepEqual(a.content, ["the shelter would stay open"]);
+  const b = byCue(attributions("Carson took the stage on Tuesday, saying the race was not over."), "saying");
+  assert.equal(b.source, "Carson");
+  assert.deepEqual(b.content, ["the race was not over"]);
+});

@@ -373,6 +373,9 @@ export const NOT_GERUNDS = new Set(["nothing", "something", "anything", "everyth
  */
 export const NON_APPOSITIVE_OPENERS = new Set(["in", "for", "by", "after", "before", "about", "on", "with", "without", "during", "at", "via", "while", "when", "like", "unlike", "despite", "as", "which", "whose", "where", "though", "although", "because", "if", "since", "until"]);
 
+/** Irregular past tenses of common verbs that are no cues: where a sentence's subject ends ("Carson took the stage"). */
+export const IRREGULAR_PASTS = new Set(["took", "went", "came", "made", "gave", "got", "held", "sent", "spent", "left", "ran", "won", "lost", "kept", "brought", "began", "became", "met", "led", "drew", "stood", "sat", "saw", "built", "paid", "sought", "fought", "struck", "hit", "cut", "set", "put", "let", "rose", "fell", "broke", "chose", "spoke", "wore", "threw", "flew", "grew", "knew", "bought", "caught", "taught", "felt", "heard", "meant"]);
+
 /** Relative pronouns that stand for the source on their own: "a senator who said …". */
 export const RELATIVE_SOURCES = new Set(["who", "which"]);
 
