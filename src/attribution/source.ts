@@ -136,6 +136,11 @@ function isCount(tv: TokenView, k: number): boolean {
   return tv.kinds[k] === "number" || UNITS.has(tv.word(k));
 }
 
+/** The full stop of a title or an initial ("Mr.", "W."), which ends no sentence and no appositive. */
+function abbreviationDot(tv: TokenView, k: number): boolean {
+  return tv.word(k) === "." && k > 0 && tv.adjacent(k - 1) && (TITLE_ABBREVIATIONS.has(tv.word(k - 1)) || isInitial(tv, k - 1));
+}
+
 /** A noun phrase ending at token j, walking left. */
 export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRange | null {
   if (tv.word(j) === ")") {
@@ -293,6 +298,16 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
       j++;
       continue;
     }
+    // "said Rep. Joseph Crowley (D-N.Y.), a leading advocate …": a party and state after the name.
+    if (v === "(" && last === j - 1 && tv.isCap(last)) {
+      let c = j + 1;
+      while (c < end && c - j < 10 && tv.word(c) !== ")" && tv.word(c) !== "(") c++;
+      if (c < end && tv.word(c) === ")") {
+        last = c;
+        j = c + 1;
+        continue;
+      }
+    }
     break;
   }
   if (last < 0) return null;
@@ -306,7 +321,7 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
   if (tv.word(last + 1) === "," && last + 2 < end && !(w2 === "who" && clauseHasCue(tv, last + 3, end)) && (w2 === "whose" || !opensAdjunct(tv, last + 2)) && (tv.isWord(last + 2) || w2 === "$")) {
     let e = last + 1;
     let stop = last;
-    while (e + 1 < end && tv.kinds[e + 1] !== "quote" && !/^[.;:!?]$/.test(tv.word(e + 1)) && e - last < MAX_APPOSITIVE) {
+    while (e + 1 < end && tv.kinds[e + 1] !== "quote" && (!/^[.;:!?]$/.test(tv.word(e + 1)) || abbreviationDot(tv, e + 1)) && e - last < MAX_APPOSITIVE) {
       e++;
       if (tv.word(e) === "," && tv.word(e + 1) === "who" && clauseHasCue(tv, e + 2, end)) break;
       if (tv.word(e) === "," && (opensAdjunct(tv, e + 1) || PREDICATE_STARTS.has(tv.word(e + 1)))) break;

@@ -291,3 +291,14 @@ test("the sentence's subject shared by a participle cue ends before its own verb
   assert.equal(b.source, "Carson");
   assert.deepEqual(b.content, ["the race was not over"]);
 });
+
+test("an inverted source keeps a party-and-state parenthesis and an appositive with initials in it", () => {
+  const a = byCue(attributions("“The sanctions work,” said Rep. Joseph Crowley (D-N.Y.), a leading advocate for the refugees."), "said");
+  assert.equal(a.kind, "direct");
+  assert.equal(a.source, "Rep. Joseph Crowley (D-N.Y.), a leading advocate for the refugees");
+  assert.deepEqual(a.content, ["“The sanctions work,”"]);
+  assert.equal(a.speaker, "Joseph Crowley");
+  const b = byCue(attributions("“He listened,” said Victor Cha, who served as an adviser to President George W. Bush."), "said");
+  assert.equal(b.source, "Victor Cha, who served as an adviser to President George W. Bush");
+  assert.deepEqual(b.content, ["“He listened,”"]);
+});
