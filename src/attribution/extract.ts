@@ -6,7 +6,7 @@ import type { Quote } from "./quotes.js";
 import { isPossessive, leftSubject, opensAdjunct, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
-import { CUE_FORMS, CUE_PREPOSITIONS, IRREGULAR_PASTS, NEGATED_AUXILIARIES, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
+import { CUE_FORMS, CUE_PREPOSITIONS, IRREGULAR_PASTS, NEGATED_AUXILIARIES, NON_APPOSITIVE_OPENERS, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -522,6 +522,14 @@ function skipObject(tv: TokenView, a: number, last: number): number {
 
 /** The subject at the start of the sentence, for "…, saying …". */
 function sentenceSubject(tv: TokenView, floor: number, before: number): TokenRange | null {
+  // "In August, several groups granted …, saying": an adjunct before a comma opens the sentence, not its subject.
+  if (NON_APPOSITIVE_OPENERS.has(tv.word(floor))) {
+    for (let k = floor + 1; k < before && k - floor <= 8; k++) {
+      if (tv.word(k) !== ",") continue;
+      floor = k + 1;
+      break;
+    }
+  }
   if (SUBJECT_PRONOUNS.has(tv.word(floor))) return { first: floor, last: floor };
   const r = rightSubject(tv, floor, before);
   if (!r || r.last >= before) return null;

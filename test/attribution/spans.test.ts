@@ -302,3 +302,11 @@ test("an inverted source keeps a party-and-state parenthesis and an appositive w
   assert.equal(b.source, "Victor Cha, who served as an adviser to President George W. Bush");
   assert.deepEqual(b.content, ["“He listened,”"]);
 });
+
+test("an adjunct and its comma opening the sentence are not the subject a participle cue shares", () => {
+  const a = byCue(attributions("In August, several tenant groups went to court, saying the heating had failed."), "saying");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "several tenant groups");
+  assert.deepEqual(a.content, ["the heating had failed"]);
+  assert.equal(a.type, "group");
+});
