@@ -154,7 +154,7 @@ function isTitledPerson(words: string[]): boolean {
 
 function hasName(s: string): boolean {
   const words = s.split(/\s+/);
-  return words.some((w, i) => isCapitalised(w) && !/^[\d.,%]+$/.test(w) && !(i === 0 && /^(the|a|an|one|some|two|three|four|five|six|seven|eight|nine|ten|only|nearly|about|more|many|most|almost|roughly|at|early)$/i.test(w)) && !TITLES.has(w.toLowerCase().replace(/\.$/, "")) && !/^(western|eastern|russian|ukrainian|american|british|european)$/i.test(w));
+  return words.some((w, i) => isCapitalised(w) && !/^[\d.,%]+$/.test(w) && w !== "I" && !(i === 0 && /^(the|a|an|one|some|two|three|four|five|six|seven|eight|nine|ten|only|nearly|about|more|many|most|almost|roughly|at|early|all|everyone)$/i.test(w)) && !TITLES.has(w.toLowerCase().replace(/\.$/, "")) && !/^(western|eastern|russian|ukrainian|american|british|european)$/i.test(w));
 }
 
 function isCapitalised(w: string): boolean {

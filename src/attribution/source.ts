@@ -1,4 +1,4 @@
-import { CUE_FORMS, NON_APPOSITIVE_OPENERS, NOT_ADVERBS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import { CUE_FORMS, IRREGULAR_PASTS, NON_APPOSITIVE_OPENERS, NOT_ADVERBS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
 import { UNITS } from "../lang/en/numbers.js";
 import { DOCUMENT_NOUNS, TO_RELATION_NOUNS } from "../lang/en/speakers.js";
 import type { TokenView } from "./tokens.js";
@@ -22,6 +22,7 @@ const PREP_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their"
 const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "early", "next", "in"]);
 const MAX_NP = 12;
 const COMPARATIVES = new Set(["more", "fewer", "less"]);
+const OBJECT_CLAUSE_PRONOUNS = new Set(["i", "we", "you", "they"]);
 /** Auxiliaries that open the sentence's predicate after an appositive: "X, a lawyer, has argued". */
 const PREDICATE_STARTS = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would"]);
 const MAX_APPOSITIVE = 30;
@@ -186,6 +187,11 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
       if (w === "than" && p - 1 >= floor && COMPARATIVES.has(tv.word(p - 1)) && isCount(tv, k)) {
         k = p - 1;
         continue;
+      }
+      // "all the experts I interviewed said": a relative clause without "that", a pronoun and its verb.
+      if (OBJECT_CLAUSE_PRONOUNS.has(w) && k === j && p - 1 >= floor && tv.isWord(p - 1) && !SUBJECT_STOPS.has(tv.word(p - 1)) && !tv.isCap(j) && (tv.word(j).endsWith("ed") || IRREGULAR_PASTS.has(tv.word(j)))) {
+        const head = nounPhraseLeft(tv, p - 1, floor);
+        if (head) return { first: head.first, last: j };
       }
       if (SUBJECT_STOPS.has(w) || SUBJECT_PRONOUNS.has(w) || RELATIVE_SOURCES.has(w)) break;
       // "state Sen. Jason Holsman", "every recent state poll": "state" before a noun is no verb.

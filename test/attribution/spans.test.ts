@@ -310,3 +310,11 @@ test("an adjunct and its comma opening the sentence are not the subject a partic
   assert.deepEqual(a.content, ["the heating had failed"]);
   assert.equal(a.type, "group");
 });
+
+test("a relative clause without 'that' (a pronoun and its verb) stays inside the source", () => {
+  const a = byCue(attributions("All the economists we interviewed said the plan was sound."), "said");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "All the economists we interviewed");
+  assert.deepEqual(a.content, ["the plan was sound"]);
+  assert.equal(a.type, "anonymous");
+});
