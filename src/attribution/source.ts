@@ -22,15 +22,23 @@ const PREP_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their"
 const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "early", "next", "in"]);
 const MAX_NP = 12;
 const COMPARATIVES = new Set(["more", "fewer", "less"]);
+/** Months that are no other word ("May" is left out). */
+const MONTHS = new Set(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]);
 const OBJECT_CLAUSE_PRONOUNS = new Set(["i", "we", "you", "they"]);
 /** Auxiliaries that open the sentence's predicate after an appositive: "X, a lawyer, has argued". */
 const PREDICATE_STARTS = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would"]);
 const MAX_APPOSITIVE = 30;
 
-/** Skips a time adjunct that ends at token i ("on Monday", "last week", "Tuesday"); returns the token before it. */
+/** A word of time: "Monday", "week", a month ("in April") or a year ("in 2001"). */
+function isTime(tv: TokenView, k: number): boolean {
+  const w = tv.word(k);
+  return TIME_WORDS.has(w) || (MONTHS.has(w) && tv.isCap(k)) || (tv.kinds[k] === "number" && /^(?:19|20)\d\d$/.test(w) && TIME_PREPOSITIONS.has(tv.word(k - 1)));
+}
+
+/** Skips a time adjunct that ends at token i ("on Monday", "last week", "in 2001"); returns the token before it. */
 export function skipTimeLeft(tv: TokenView, i: number, floor: number): number {
   let j = i;
-  while (j >= floor && TIME_WORDS.has(tv.word(j))) {
+  while (j >= floor && isTime(tv, j)) {
     j--;
     while (j >= floor && TIME_PREPOSITIONS.has(tv.word(j))) j--;
   }
@@ -43,7 +51,7 @@ export function skipTimeRight(tv: TokenView, i: number, end: number): number {
   for (;;) {
     let k = j;
     while (k < end && TIME_PREPOSITIONS.has(tv.word(k))) k++;
-    if (k < end && TIME_WORDS.has(tv.word(k))) {
+    if (k < end && isTime(tv, k)) {
       j = k + 1;
       continue;
     }

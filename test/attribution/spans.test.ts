@@ -318,3 +318,14 @@ test("a relative clause without 'that' (a pronoun and its verb) stays inside the
   assert.deepEqual(a.content, ["the plan was sound"]);
   assert.equal(a.type, "anonymous");
 });
+
+test("a month or a year between the source and its cue is not part of the source", () => {
+  const list = attributions("An arbitration panel in 2001 found that the tariffs broke the treaty.\n\nFederal prosecutors in April said the developers had fled.");
+  const a = byCue(list, "found");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "An arbitration panel");
+  assert.deepEqual(a.content, ["that the tariffs broke the treaty"]);
+  const b = byCue(list, "said");
+  assert.equal(b.source, "Federal prosecutors");
+  assert.deepEqual(b.content, ["the developers had fled"]);
+});
