@@ -71,7 +71,25 @@ export function leftSubject(tv: TokenView, i: number, floor: number): TokenRange
   if (RELATIVE_SOURCES.has(w)) return { first: j, last: j };
   if (SUBJECT_PRONOUNS.has(w)) return { first: j, last: j };
   if (w === ",") return appositiveSubject(tv, j, floor);
+  // "Politifact seized on Trump’s claim": a possessive before a cue noun is the source alone.
+  if ((w.endsWith("’s") || w.endsWith("'s")) && w.length > 2) return possessorLeft(tv, j, floor);
   return relativeClauseSubject(tv, j, floor) ?? nounPhraseLeft(tv, j, floor);
+}
+
+/** The possessor ending at token j: a name ("Donald Trump’s", "Tulsa police’s") or "the" and a noun. */
+function possessorLeft(tv: TokenView, j: number, floor: number): TokenRange {
+  let k = j;
+  while (k - 1 >= floor && j - k < 5) {
+    const p = k - 1;
+    const w = tv.word(p);
+    if (tv.isCap(p) && !SUBJECT_STOPS.has(w)) k = p;
+    else if (abbreviationDot(tv, p)) k = p;
+    else if (PREP_DETERMINERS.has(w)) {
+      k = p;
+      break;
+    } else break;
+  }
+  return { first: k, last: j };
 }
 
 const MAX_RELATIVE_CLAUSE = 10;

@@ -329,3 +329,11 @@ test("a month or a year between the source and its cue is not part of the source
   assert.equal(b.source, "Federal prosecutors");
   assert.deepEqual(b.content, ["the developers had fled"]);
 });
+
+test("a possessive before a cue noun is the source alone", () => {
+  const a = byCue(attributions("The fact-checkers seized on Mayor Okafor’s claim that the bridge was safe."), "claim");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "Mayor Okafor’s");
+  assert.deepEqual(a.content, ["that the bridge was safe"]);
+  assert.equal(a.speaker, "Okafor");
+});
