@@ -22,6 +22,7 @@ const PREP_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their"
 const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "early", "next", "in"]);
 const MAX_NP = 12;
 const COMPARATIVES = new Set(["more", "fewer", "less"]);
+const AGENT_PARTICIPLES = new Set(["led", "seen", "run", "written", "taken", "made", "held", "funded", "owned", "paid", "backed"]);
 /** Months that are no other word ("May" is left out). */
 const MONTHS = new Set(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]);
 const OBJECT_CLAUSE_PRONOUNS = new Set(["i", "we", "you", "they"]);
@@ -197,7 +198,8 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
         continue;
       }
       // "A study by the Urban Institute", "aides to Clinton", "six in 10 voters": a preposition inside the source.
-      if (p - 1 >= floor && ((w === "by" && DOCUMENT_NOUNS.has(tv.word(p - 1))) || (w === "to" && TO_RELATION_NOUNS.has(tv.word(p - 1))) || (w === "in" && tv.word(k) === "10" && isCount(tv, p - 1)))) {
+      // "A poll conducted by Edison Research", "a panel led by Chris Matthews": a participle's agent too.
+      if (p - 1 >= floor && ((w === "by" && (DOCUMENT_NOUNS.has(tv.word(p - 1)) || (tv.word(p - 1).endsWith("ed") || AGENT_PARTICIPLES.has(tv.word(p - 1))) && !tv.isCap(p - 1))) || (w === "to" && TO_RELATION_NOUNS.has(tv.word(p - 1))) || (w === "in" && isCount(tv, k) && isCount(tv, p - 1)))) {
         k = p;
         continue;
       }

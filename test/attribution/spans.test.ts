@@ -337,3 +337,14 @@ test("a possessive before a cue noun is the source alone", () => {
   assert.deepEqual(a.content, ["that the bridge was safe"]);
   assert.equal(a.speaker, "Okafor");
 });
+
+test("a participle's agent and a ratio stay inside the source", () => {
+  const list = attributions("A poll conducted by Edison Research found that turnout was high.\n\nAbout one in five said they would not vote.");
+  const a = byCue(list, "found");
+  assert.equal(a.kind, "indirect");
+  assert.equal(a.source, "A poll conducted by Edison Research");
+  assert.deepEqual(a.content, ["that turnout was high"]);
+  const b = byCue(list, "said");
+  assert.equal(b.source, "About one in five");
+  assert.deepEqual(b.content, ["they would not vote"]);
+});
