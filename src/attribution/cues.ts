@@ -1,4 +1,6 @@
-import { BE_FORMS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { BE_FORMS, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { PLATFORMS } from "../lang/en/speakers.js";
+import { MONTHS } from "../lang/en/quantities.js";
 import type { TokenView } from "./tokens.js";
 
 /** A cue as a token range: premodifiers ("has also"), the verb, particles ("out") and adjuncts ("in a statement"). */
@@ -30,6 +32,15 @@ function isMannerAdverb(tv: TokenView, k: number): boolean {
   return w.length > 4 && w.endsWith("ly") && tv.kinds[k] === "word" && !tv.isCap(k) && !NOT_ADVERBS.has(w);
 }
 
+/** "on Sunday", "on Twitter": when or where something was said, not the cue's object ("responded on Sunday to …"). */
+function whenOrWhere(tv: TokenView, k: number): boolean {
+  const w = tv.word(k + 1);
+  // "predicted about one-third of the vote": "about" before a number bounds it.
+  if (tv.word(k) === "about") return tv.kinds[k + 1] === "number" || NUMBER_WORDS.has(w.split("-")[0]!);
+  if (tv.word(k) !== "on") return false;
+  return TIME_WORDS.has(w) || MEDIA_AFTER_ON.has(w) || (tv.isCap(k + 1) && (PLATFORMS.has(w) || MONTHS.has(w)));
+}
+
 /** The cue whose head verb is token i, if token i can be one here. */
 export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const w = tv.word(i);
@@ -53,7 +64,7 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   if (last === i && !SPEECH_LEMMAS_WITHOUT_PREPOSITIONS.has(form.lemma) && form.cls !== "tell") {
     const p = tv.word(i + 1);
     // "agreed to the deal" takes "to" into the cue; "agreed to clean up" leaves "to clean up" as the content.
-    if (CUE_PREPOSITIONS.has(p) || (p === "to" && TO_PARTICLE_VERBS.has(w) && !infinitiveAt(tv, i + 1))) last = i + 1;
+    if ((CUE_PREPOSITIONS.has(p) && !whenOrWhere(tv, i + 1)) || (p === "to" && TO_PARTICLE_VERBS.has(w) && !infinitiveAt(tv, i + 1))) last = i + 1;
   }
   if (form.lemma === "continue" && tv.word(i + 1) === "to") return null;
   for (const adj of CUE_ADJUNCTS) {

@@ -348,3 +348,18 @@ test("a participle's agent and a ratio stay inside the source", () => {
   assert.equal(b.source, "About one in five");
   assert.deepEqual(b.content, ["they would not vote"]);
 });
+
+test("'on' before a day, a month or a medium and 'about' before a number are not part of the cue", () => {
+  const list = attributions(
+    "The harbour master declared on national television that the ferries would sail again.\n\nThe union warned on Wednesday that its members would strike.\n\nThe pollster predicted about one-third of the county would vote early.",
+  );
+  const a = byCue(list, "declared");
+  assert.equal(a.source, "The harbour master");
+  assert.deepEqual(a.content, ["that the ferries would sail again"]);
+  const b = byCue(list, "warned");
+  assert.equal(b.source, "The union");
+  assert.deepEqual(b.content, ["that its members would strike"]);
+  const c = byCue(list, "predicted");
+  assert.equal(c.source, "The pollster");
+  assert.deepEqual(c.content, ["about one-third of the county would vote early"]);
+});

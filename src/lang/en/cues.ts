@@ -270,6 +270,12 @@ export const CUE_PREMODIFIERS = new Set([
   "separately",
 ]);
 
+/** Words after "on" that say where something was said ("declared on national television"), not what about. */
+export const MEDIA_AFTER_ON = new Set(["national", "social", "television", "camera", "air", "radio"]);
+
+/** Number words that "about" may bound ("about one-third", "about half"). */
+export const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "twice", "dozen", "hundred", "thousand", "million"]);
+
 /** Adjuncts that may follow a speech verb and belong to the cue: "said in a statement", "wrote in a post". */
 export const CUE_ADJUNCTS: readonly (readonly string[])[] = [
   ["in", "a", "statement"],
