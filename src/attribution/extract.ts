@@ -373,6 +373,8 @@ function invertible(tv: TokenView, m: CueMatch): boolean {
   return !(m.last > m.head && CUE_PREPOSITIONS.has(tv.word(m.head + 1)));
 }
 
+/** Auxiliaries that make the words after a comma a clause of their own rather than a description. */
+const FINITE_AUXILIARIES = new Set(["is", "are", "was", "were", "will", "would", "has", "have", "had"]);
 const CONCESSIVE = new Set(["though", "although", "despite", "while", "whereas"]);
 
 /** "Though she grew up here, the rents have doubled, she said.": the concessive clause is the reporter's framing. */
@@ -383,6 +385,12 @@ function leadingClauseEnd(tv: TokenView, floor: number, last: number): number {
     if (tv.word(k) === ",") return k + 1;
   }
   return floor;
+}
+
+/** ", a Republican trying to …" closing the sentence: a description of the last noun, not what was reported. */
+function finalAppositive(tv: TokenView, a: number, last: number): boolean {
+  for (let k = a; k < last; k++) if (tv.word(k) === "," || tv.quote[k]! >= 0 || FINITE_AUXILIARIES.has(tv.word(k))) return false;
+  return true;
 }
 
 /** Where reported content stops before a coordinated cue: "… and said …", "…, saying …", "… and Gates said …". */
@@ -396,6 +404,7 @@ function coordinationEnd(tv: TokenView, a: number, last: number): number {
     // …, a dash, a semicolon, ", which …", ", but …" or a participle clause (", saying …", ", dealing a blow …").
     if ((w === "―" || w === ";" || (w === "-" && !tv.adjacent(k) && !tv.adjacent(k - 1)) || (w === "-" && tv.word(k + 1) === "-"))) return k - 1;
     if (w === "," && (tv.word(k + 1) === "which")) return k - 1;
+    if (w === "," && /^(a|an|the)$/.test(tv.word(k + 1)) && finalAppositive(tv, k + 1, last)) return k - 1;
     if (w === "," && /^(but|though|although)$/.test(tv.word(k + 1))) return k - 1;
     if (w === "," && tv.kinds[k + 1] === "word" && !tv.isCap(k + 1) && /^[a-z]{3,}ing$/.test(tv.word(k + 1)) && !NOT_GERUNDS.has(tv.word(k + 1))) return k - 1;
   }

@@ -363,3 +363,14 @@ test("'on' before a day, a month or a medium and 'about' before a number are not
   assert.equal(c.source, "The pollster");
   assert.deepEqual(c.content, ["about one-third of the county would vote early"]);
 });
+
+test("a description of the last noun that closes the sentence is not part of the reported content", () => {
+  const list = attributions(
+    "The council endorsed Maria Delgado, a former teacher who ran the district’s literacy program.\n\nThe mayor said the budget would fund two new libraries, a promise she first made in March.",
+  );
+  const a = byCue(list, "endorsed");
+  assert.deepEqual(a.content, ["Maria Delgado"]);
+  const b = byCue(list, "said");
+  assert.equal(b.source, "The mayor");
+  assert.deepEqual(b.content, ["the budget would fund two new libraries"]);
+});
