@@ -279,6 +279,10 @@ function verbCue(
     src = sentenceSubject(tv, floor, prev);
     if (src && !free(claimed, src.first, src.last)) src = null;
     if (!src && prevWord !== "," && leftSubject(tv, prev - 1, floor) === null && !finite) return null;
+  } else if (!finite && GERUND_PREPOSITIONS.has(prevWord) && STRONG_CLASSES.has(form.cls)) {
+    // "began by saying he would …", "was criticised for saying that …": the speaker is the sentence's subject.
+    src = sentenceSubject(tv, floor, prev);
+    if (src && (!free(claimed, src.first, src.last) || src.last >= prev)) src = null;
   } else if (!finite) {
     return null;
   } else if (boundary && invertible(tv, m) && (SUBJECT_PRONOUNS.has(tv.word(m.last + 1)) || tv.isCap(m.last + 1) || tv.word(m.last + 1) === "the")) {
@@ -375,6 +379,7 @@ function invertible(tv: TokenView, m: CueMatch): boolean {
 
 /** Auxiliaries that make the words after a comma a clause of their own rather than a description. */
 const FINITE_AUXILIARIES = new Set(["is", "are", "was", "were", "will", "would", "has", "have", "had"]);
+const GERUND_PREPOSITIONS = new Set(["by", "for", "from", "after", "before", "while", "without"]);
 const CONCESSIVE = new Set(["though", "although", "despite", "while", "whereas"]);
 
 /** "Though she grew up here, the rents have doubled, she said.": the concessive clause is the reporter's framing. */

@@ -374,3 +374,15 @@ test("a description of the last noun that closes the sentence is not part of the
   assert.equal(b.source, "The mayor");
   assert.deepEqual(b.content, ["the budget would fund two new libraries"]);
 });
+
+test("a speech gerund after a preposition is a cue whose speaker is the sentence's subject", () => {
+  const list = attributions(
+    "The health minister opened the briefing by saying that the clinics would reopen in June.\n\nThe coach was fined for saying the referee had been paid off.",
+  );
+  const [a, b] = list.filter((x) => x.cue === "saying");
+  assert.ok(a && b);
+  assert.equal(a.source, "The health minister");
+  assert.deepEqual(a.content, ["that the clinics would reopen in June"]);
+  assert.equal(b.source, "The coach");
+  assert.deepEqual(b.content, ["the referee had been paid off"]);
+});
