@@ -312,6 +312,7 @@ function verbCue(
   a = skipTimeRight(tv, a, last + 1);
   if (tv.word(a) === "," || tv.word(a) === ":") a++;
   a = skipAdjunctToThat(tv, a, last);
+  a = closingAdjunct(tv, a, last, Math.min(src?.first ?? m.first, m.first) - 1);
 
   const shared = coordinated && src === null;
   const cueBeforeEnd = a > last;
@@ -501,6 +502,20 @@ function skipAdjunctToThat(tv: TokenView, a: number, last: number): number {
     if (CUE_FORMS.has(w) || SUBJECT_PRONOUNS.has(w)) return a;
   }
   return a;
+}
+
+/**
+ * "…,” Amy Pope said on a call with reporters.": a prepositional adjunct that closes the sentence after a cue
+ * whose content came before it; nothing after the cue is reported.
+ */
+function closingAdjunct(tv: TokenView, a: number, last: number, before: number): number {
+  if (a > last || !ADJUNCT_PREPOSITIONS.has(tv.word(a)) || tv.word(a) === "to" || tv.word(a) === "of") return a;
+  if (!(tv.word(before) === "," || tv.kinds[before] === "quote")) return a;
+  for (let k = a + 1; k <= last; k++) {
+    const w = tv.word(k);
+    if (w === "that" || w === "," || w === ":" || tv.quote[k]! >= 0 || SUBJECT_PRONOUNS.has(w) || CUE_FORMS.has(w) || FINITE_AUXILIARIES.has(w)) return a;
+  }
+  return last + 1;
 }
 
 /** "on Telegram", "on his Telegram channel", "on X": where a statement was posted, which is no content. */

@@ -386,3 +386,15 @@ test("a speech gerund after a preposition is a cue whose speaker is the sentence
   assert.equal(b.source, "The coach");
   assert.deepEqual(b.content, ["the referee had been paid off"]);
 });
+
+test("an adjunct that closes the sentence after the cue leaves the content before it", () => {
+  const list = attributions(
+    "The line will reopen by the end of the month, the rail operator’s spokesman said on a call with reporters.\n\nMost of the stations will stay closed until March, officials said during a hearing at the statehouse.",
+  );
+  const [a, b] = list.filter((x) => x.cue === "said");
+  assert.ok(a && b);
+  assert.equal(a.source, "the rail operator’s spokesman");
+  assert.deepEqual(a.content, ["The line will reopen by the end of the month"]);
+  assert.equal(b.source, "officials");
+  assert.deepEqual(b.content, ["Most of the stations will stay closed until March"]);
+});
