@@ -1,4 +1,4 @@
-import { BE_FORMS, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { BE_FORMS, RAISING_VERBS, RAISING_VERBS_WITH_ON, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
 import { MONTHS } from "../lang/en/quantities.js";
 import type { TokenView } from "./tokens.js";
@@ -41,17 +41,34 @@ function whenOrWhere(tv: TokenView, k: number): boolean {
   return TIME_WORDS.has(w) || MEDIA_AFTER_ON.has(w) || (tv.isCap(k + 1) && (PLATFORMS.has(w) || MONTHS.has(w)));
 }
 
+/** "continued to call for", "went on to say", "seemed to confirm": the verb that raises the cue into the cue. */
+function raisingVerbBefore(tv: TokenView, i: number): number {
+  if (tv.word(i - 1) !== "to" || tv.sentence[i - 2] !== tv.sentence[i]) return -1;
+  if (RAISING_VERBS.has(tv.word(i - 2))) return i - 2;
+  if (tv.word(i - 2) === "on" && RAISING_VERBS_WITH_ON.has(tv.word(i - 3)) && tv.sentence[i - 3] === tv.sentence[i]) return i - 3;
+  return -1;
+}
+
+function bareForm(w: string): CueForm | undefined {
+  const f = CUE_FORMS.get(w + "s") ?? CUE_FORMS.get(w + "es");
+  return f && f.present ? { ...f, gerund: false } : undefined;
+}
+
 /** The cue whose head verb is token i, if token i can be one here. */
 export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const w = tv.word(i);
   if (w === "according" && tv.word(i + 1) === "to") return { first: i, last: i + 1, head: i, form: null, according: true };
-  const form = CUE_FORMS.get(w);
+  // "seemed to confirm": the cue is the verb after "to", which takes "seemed" in.
+  if (RAISING_VERBS.has(w) && tv.word(i + 1) === "to" && raisingVerbBefore(tv, i + 2) === i && (CUE_FORMS.has(tv.word(i + 2)) || bareForm(tv.word(i + 2)))) return null;
+  const raised = raisingVerbBefore(tv, i);
+  // After "continued to", "went on to": the bare verb ("call", "question") names the cue by its 3sg form.
+  const form = CUE_FORMS.get(w) ?? (raised >= 0 ? bareForm(w) : undefined);
   if (!form || tv.kinds[i] !== "word") return null;
   const prev = tv.word(i - 1);
   // "a say", "the report", "to say": not a finite cue verb here.
-  if (DETERMINERS.has(prev) || (form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
+  if (DETERMINERS.has(prev) || (raised < 0 && form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
   // "reports", "states": too often nouns; trusted only where a clause ends ("…, the Chicago Tribune reports.").
-  if (form.pastOnly && (form.gerund || (form.present && !(form.lemma === "report" && /^[.,;!?]$/.test(tv.word(i + 1))))) ) return null;
+  if (raised < 0 && form.pastOnly && (form.gerund || (form.present && !(form.lemma === "report" && /^[.,;!?]$/.test(tv.word(i + 1))))) ) return null;
   if (tv.word(i + 1) === "-" || tv.word(i - 1) === "-") return null; // "so-called", "self-described"
   if (NON_SPEECH_PARTICLES.get(w)?.includes(tv.word(i + 1)) && !CUE_ADJUNCTS.some((adj) => adj.every((a, k) => tv.word(i + 1 + k) === a))) return null;
   let last = i;
@@ -73,7 +90,7 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
       break;
     }
   }
-  let first = i;
+  let first = raised >= 0 ? raised : i;
   const participle = !form.present;
   for (;;) {
     const p = tv.word(first - 1);

@@ -398,3 +398,18 @@ test("an adjunct that closes the sentence after the cue leaves the content befor
   assert.equal(b.source, "officials");
   assert.deepEqual(b.content, ["Most of the stations will stay closed until March"]);
 });
+
+test("a verb that raises a cue through 'to' is part of it ('continued to call for', 'went on to say', 'seemed to confirm')", () => {
+  const list = attributions(
+    "The mayor continued to call for an independent inquiry into the fire.\n\nThe fire chief went on to say that the alarms had been switched off.\n\nThe engineer seemed to confirm that the dam had been poorly maintained.",
+  );
+  const a = byCue(list, "continued to call for");
+  assert.equal(a.source, "The mayor");
+  assert.deepEqual(a.content, ["an independent inquiry into the fire"]);
+  const b = byCue(list, "went on to say");
+  assert.equal(b.source, "The fire chief");
+  assert.deepEqual(b.content, ["that the alarms had been switched off"]);
+  const c = byCue(list, "seemed to confirm");
+  assert.equal(c.source, "The engineer");
+  assert.deepEqual(c.content, ["that the dam had been poorly maintained"]);
+});

@@ -270,6 +270,14 @@ export const CUE_PREMODIFIERS = new Set([
   "separately",
 ]);
 
+/** Verbs before "to" that PolNeAR counts in the cue they raise: "continued to call for", "seemed to confirm". */
+export const RAISING_VERBS = new Set([
+  "continue", "continues", "continued", "continuing", "seem", "seems", "seemed", "appear", "appears", "appeared",
+  "try", "tries", "tried", "trying", "began", "begin", "begins",
+]);
+/** The same with "on": "went on to say", "goes on to explain". */
+export const RAISING_VERBS_WITH_ON = new Set(["go", "goes", "went", "going", "gone"]);
+
 /** Words after "on" that say where something was said ("declared on national television"), not what about. */
 export const MEDIA_AFTER_ON = new Set(["national", "social", "television", "camera", "air", "radio"]);
 
