@@ -1,4 +1,4 @@
-import { BE_FORMS, RAISING_VERBS, RAISING_VERBS_WITH_ON, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { BE_FORMS, NOUN_COMPOUND_MODIFIERS, RAISING_VERBS, RAISING_VERBS_WITH_ON, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
 import { MONTHS } from "../lang/en/quantities.js";
 import type { TokenView } from "./tokens.js";
@@ -67,6 +67,8 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const prev = tv.word(i - 1);
   // "a say", "the report", "to say": not a finite cue verb here.
   if (DETERMINERS.has(prev) || (raised < 0 && form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
+  // "Trump’s plan", "that 2013 report", "a talk show host": a noun after a possessive, a number or a noun of its kind.
+  if (form.present && !form.gerund && ((/.['’]s$/.test(prev) && tv.word(i + 1) !== "that") || tv.kinds[i - 1] === "number" || NOUN_COMPOUND_MODIFIERS.has(prev))) return null;
   // "reports", "states": too often nouns; trusted only where a clause ends ("…, the Chicago Tribune reports.").
   if (raised < 0 && form.pastOnly && (form.gerund || (form.present && !(form.lemma === "report" && /^[.,;!?]$/.test(tv.word(i + 1))))) ) return null;
   if (tv.word(i + 1) === "-" || tv.word(i - 1) === "-") return null; // "so-called", "self-described"

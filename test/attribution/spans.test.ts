@@ -413,3 +413,13 @@ test("a verb that raises a cue through 'to' is part of it ('continued to call fo
   assert.equal(c.source, "The engineer");
   assert.deepEqual(c.content, ["that the dam had been poorly maintained"]);
 });
+
+test("'plan', 'show' or 'report' after a possessive or a noun of its kind is a noun, not a cue", () => {
+  const list = attributions(
+    "The mayor’s plan to close two libraries drew protests on Monday.\n\nSpeaking on a radio show last week, the senator said the bill was dead.",
+  );
+  assert.equal(list.filter((a) => a.cue === "plan" || a.cue === "show").length, 0);
+  const a = byCue(list, "said");
+  assert.equal(a.source, "the senator");
+  assert.deepEqual(a.content, ["the bill was dead"]);
+});
