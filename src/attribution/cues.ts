@@ -18,6 +18,7 @@ const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those",
 const TO_WORDS = new Set(["to"]);
 const SPEECH_LEMMAS_WITHOUT_PREPOSITIONS = new Set(["say", "tell", "write", "add", "according"]);
 
+const SUBJECT_WORDS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "and", "but"]);
 const OBJECT_STARTS = new Set([...DETERMINERS, "him", "me", "us", "them", "it", "what", "whom", "which", "both", "all", "some", "most", "such"]);
 
 /** "to" followed by a verb rather than a noun phrase ("to clean up", not "to the deal" or "to Trump"): a guess from the word after. */
@@ -54,6 +55,16 @@ function bareForm(w: string): CueForm | undefined {
   return f && f.present ? { ...f, gerund: false } : undefined;
 }
 
+/** "a program called Sandy Hook Promise", "a new super PAC called Future 45": naming, not speech. */
+function namesAfterIndefinite(tv: TokenView, i: number): boolean {
+  for (let k = i - 1; k >= i - 4 && k >= 0 && tv.sentence[k] === tv.sentence[i]; k--) {
+    const w = tv.word(k);
+    if (w === "a" || w === "an") return k < i - 1;
+    if (!(tv.kinds[k] === "word" || tv.kinds[k] === "number") || SUBJECT_WORDS.has(w) || CUE_PREMODIFIERS.has(w) || BE_FORMS.has(w)) return false;
+  }
+  return false;
+}
+
 /** The cue whose head verb is token i, if token i can be one here. */
 export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const w = tv.word(i);
@@ -67,6 +78,7 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   const prev = tv.word(i - 1);
   // "a say", "the report", "to say": not a finite cue verb here.
   if (DETERMINERS.has(prev) || (raised < 0 && form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
+  if (w === "called" && namesAfterIndefinite(tv, i)) return null;
   // "Trump’s plan", "that 2013 report", "a talk show host": a noun after a possessive, a number or a noun of its kind.
   if (form.present && !form.gerund && ((/.['’]s$/.test(prev) && tv.word(i + 1) !== "that") || tv.kinds[i - 1] === "number" || NOUN_COMPOUND_MODIFIERS.has(prev))) return null;
   // "reports", "states": too often nouns; trusted only where a clause ends ("…, the Chicago Tribune reports.").

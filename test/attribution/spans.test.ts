@@ -423,3 +423,12 @@ test("'plan', 'show' or 'report' after a possessive or a noun of its kind is a n
   assert.equal(a.source, "the senator");
   assert.deepEqual(a.content, ["the bill was dead"]);
 });
+
+test("'called' naming something after an indefinite noun and 'phone calls' are no cues", () => {
+  const list = attributions(
+    "Parents at the school joined a new group called Safe Streets Now last spring.\n\nThe union made hundreds of phone calls to voters.\n\nThe senator called the proposal “a disgrace.”",
+  );
+  assert.equal(list.filter((a) => a.cue === "calls").length, 0);
+  const a = byCue(list, "called");
+  assert.equal(a.source, "The senator");
+});

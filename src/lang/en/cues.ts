@@ -273,7 +273,7 @@ export const CUE_PREMODIFIERS = new Set([
 /** Words that make a following "show", "plan" or "report" a noun: "talk show", "amnesty plan", "news report". */
 export const NOUN_COMPOUND_MODIFIERS = new Set([
   "talk", "tv", "radio", "reality", "award", "awards", "night", "game", "cooking", "comedy", "morning", "amnesty",
-  "tax", "health", "budget", "peace", "disclosure",
+  "tax", "health", "budget", "peace", "disclosure", "phone",
 ]);
 
 /** Verbs before "to" that PolNeAR counts in the cue they raise: "continued to call for", "seemed to confirm". */
