@@ -1,4 +1,4 @@
-import { BE_FORMS, NOUN_COMPOUND_MODIFIERS, RAISING_VERBS, RAISING_VERBS_WITH_ON, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
+import { BE_FORMS, SEEM_NON_CUE_NEXT, SEEM_VERBS, NOUN_COMPOUND_MODIFIERS, RAISING_VERBS, RAISING_VERBS_WITH_ON, MEDIA_AFTER_ON, NUMBER_WORDS, TIME_WORDS, NOT_ADVERBS, CUE_ADJUNCTS, CUE_FORMS, NON_SPEECH_PARTICLES, CUE_PARTICLES, CUE_PREMODIFIERS, CUE_PREPOSITIONS, NEEDS_PARTICLE, TO_PARTICLE_VERBS, type CueForm } from "../lang/en/cues.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
 import { MONTHS } from "../lang/en/quantities.js";
 import type { TokenView } from "./tokens.js";
@@ -79,6 +79,8 @@ export function matchCue(tv: TokenView, i: number): CueMatch | null {
   // "a say", "the report", "to say": not a finite cue verb here.
   if (DETERMINERS.has(prev) || (raised < 0 && form.present && !form.gerund && TO_WORDS.has(prev) && prev !== "not")) return null;
   if (w === "called" && namesAfterIndefinite(tv, i)) return null;
+  // "seemed like a man in a hurry", "appears before the delegates": a state or a place, not a report.
+  if (SEEM_VERBS.has(w) && SEEM_NON_CUE_NEXT.has(tv.word(i + 1))) return null;
   // "Trump’s plan", "that 2013 report", "a talk show host": a noun after a possessive, a number or a noun of its kind.
   if (form.present && !form.gerund && ((/.['’]s$/.test(prev) && tv.word(i + 1) !== "that") || tv.kinds[i - 1] === "number" || NOUN_COMPOUND_MODIFIERS.has(prev))) return null;
   // "reports", "states": too often nouns; trusted only where a clause ends ("…, the Chicago Tribune reports.").

@@ -432,3 +432,11 @@ test("'called' naming something after an indefinite noun and 'phone calls' are n
   const a = byCue(list, "called");
   assert.equal(a.source, "The senator");
 });
+
+test("'seemed' or 'appeared' before a state or a place is no cue", () => {
+  const list = attributions(
+    "On Wednesday the governor appears before the delegates in Denver.\n\nThe minister seemed like a man in a hurry.\n\nThe minister appeared to suggest that the tax would rise.",
+  );
+  assert.equal(list.filter((a) => a.cue === "appears" || a.cue === "seemed").length, 0);
+  assert.deepEqual(byCue(list, "appeared to suggest").content, ["that the tax would rise"]);
+});

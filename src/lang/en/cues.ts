@@ -276,6 +276,10 @@ export const NOUN_COMPOUND_MODIFIERS = new Set([
   "tax", "health", "budget", "peace", "disclosure", "phone",
 ]);
 
+/** "seem" and "appear", which report nothing when a state or a place follows ("seemed like", "appeared before"). */
+export const SEEM_VERBS = new Set(["seem", "seems", "seemed", "appear", "appears", "appeared"]);
+export const SEEM_NON_CUE_NEXT = new Set(["like", "before", "on", "in", "at", "with", "more", "less", "eager", "unlikely", "likely", "poised", "set", "certain", "ready"]);
+
 /** Verbs before "to" that PolNeAR counts in the cue they raise: "continued to call for", "seemed to confirm". */
 export const RAISING_VERBS = new Set([
   "continue", "continues", "continued", "continuing", "seem", "seems", "seemed", "appear", "appears", "appeared",
