@@ -440,3 +440,9 @@ test("'seemed' or 'appeared' before a state or a place is no cue", () => {
   assert.equal(list.filter((a) => a.cue === "appears" || a.cue === "seemed").length, 0);
   assert.deepEqual(byCue(list, "appeared to suggest").content, ["that the tax would rise"]);
 });
+
+test("'out' after a cue verb is part of the cue ('called out')", () => {
+  const a = byCue(attributions("The senator called out the mayor for the delays on the bridge."), "called out");
+  assert.equal(a.source, "The senator");
+  assert.deepEqual(a.content, ["the mayor for the delays on the bridge"]);
+});

@@ -185,8 +185,8 @@ export const CUE_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
   ["point", ["out", "to"]],
   ]);
 
-/** Prepositions that join most cue verbs when an object follows ("called for", "talked about", "warned of"). */
-export const CUE_PREPOSITIONS = new Set(["for", "on", "about", "of", "against"]);
+/** Prepositions and "out" that join most cue verbs when an object follows ("called for", "talked about", "called out"). */
+export const CUE_PREPOSITIONS = new Set(["for", "on", "about", "of", "against", "out"]);
 /** Verbs that take "to" + an object as their cue ("referred to", "responded to"), not "to" + a verb. */
 export const TO_PARTICLE_VERBS = new Set(["referred", "referring", "refers", "responded", "responding", "responds", "agreed", "pointed", "pointing", "alluded", "objected"]);
 
