@@ -6,7 +6,7 @@ import type { Quote } from "./quotes.js";
 import { isPossessive, leftSubject, opensAdjunct, rightSubject, skipTimeRight, SUBJECT_PRONOUNS, type TokenRange } from "./source.js";
 import type { TokenView } from "./tokens.js";
 import { PLATFORMS } from "../lang/en/speakers.js";
-import { CUE_FORMS, CUE_PREPOSITIONS, IRREGULAR_PASTS, NEGATED_AUXILIARIES, NON_APPOSITIVE_OPENERS, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
+import { CUE_FORMS, CUE_PREPOSITIONS, FINITE_AUXILIARIES, IRREGULAR_PASTS, NEGATED_AUXILIARIES, NON_APPOSITIVE_OPENERS, NOT_GERUNDS, RELATIVE_SOURCES } from "../lang/en/cues.js";
 
 /**
  * Finds attributions as token ranges (source, cue) and character spans (content), before speakers are resolved.
@@ -378,8 +378,6 @@ function invertible(tv: TokenView, m: CueMatch): boolean {
   return !(m.last > m.head && CUE_PREPOSITIONS.has(tv.word(m.head + 1)));
 }
 
-/** Auxiliaries that make the words after a comma a clause of their own rather than a description. */
-const FINITE_AUXILIARIES = new Set(["is", "are", "was", "were", "will", "would", "has", "have", "had"]);
 const GERUND_PREPOSITIONS = new Set(["by", "for", "from", "after", "before", "while", "without"]);
 const CONCESSIVE = new Set(["though", "although", "despite", "while", "whereas"]);
 

@@ -1,4 +1,4 @@
-import { CUE_FORMS, IRREGULAR_PASTS, NON_APPOSITIVE_OPENERS, NOT_ADVERBS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS } from "../lang/en/cues.js";
+import { CUE_FORMS, FINITE_AUXILIARIES, IRREGULAR_PASTS, NON_APPOSITIVE_OPENERS, NOT_ADVERBS, NOT_GERUNDS, RELATIVE_SOURCES, SENTENCE_ADVERBS, SUBJECT_STOPS, TIME_WORDS, UNAMBIGUOUS_MONTHS } from "../lang/en/cues.js";
 import { UNITS } from "../lang/en/numbers.js";
 import { DOCUMENT_NOUNS, TO_RELATION_NOUNS } from "../lang/en/speakers.js";
 import type { TokenView } from "./tokens.js";
@@ -23,17 +23,13 @@ const TIME_PREPOSITIONS = new Set(["on", "last", "this", "earlier", "late", "ear
 const MAX_NP = 12;
 const COMPARATIVES = new Set(["more", "fewer", "less"]);
 const AGENT_PARTICIPLES = new Set(["led", "seen", "run", "written", "taken", "made", "held", "funded", "owned", "paid", "backed"]);
-/** Months that are no other word ("May" is left out). */
-const MONTHS = new Set(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]);
 const OBJECT_CLAUSE_PRONOUNS = new Set(["i", "we", "you", "they"]);
-/** Auxiliaries that open the sentence's predicate after an appositive: "X, a lawyer, has argued". */
-const PREDICATE_STARTS = new Set(["has", "have", "had", "is", "are", "was", "were", "will", "would"]);
 const MAX_APPOSITIVE = 30;
 
 /** A word of time: "Monday", "week", a month ("in April") or a year ("in 2001"). */
 function isTime(tv: TokenView, k: number): boolean {
   const w = tv.word(k);
-  return TIME_WORDS.has(w) || (MONTHS.has(w) && tv.isCap(k)) || (tv.kinds[k] === "number" && /^(?:19|20)\d\d$/.test(w) && TIME_PREPOSITIONS.has(tv.word(k - 1)));
+  return TIME_WORDS.has(w) || (UNAMBIGUOUS_MONTHS.has(w) && tv.isCap(k)) || (tv.kinds[k] === "number" && /^(?:19|20)\d\d$/.test(w) && TIME_PREPOSITIONS.has(tv.word(k - 1)));
 }
 
 /** Skips a time adjunct that ends at token i ("on Monday", "last week", "in 2001"); returns the token before it. */
@@ -238,7 +234,7 @@ export function nounPhraseLeft(tv: TokenView, j: number, floor: number): TokenRa
       k = p;
       continue;
     }
-    if (w === "." && (TITLE_ABBREVIATIONS.has(tv.word(p - 1)) || isInitial(tv, p - 1)) && tv.adjacent(p - 1)) {
+    if (abbreviationDot(tv, p)) {
       k = p;
       continue;
     }
@@ -290,7 +286,7 @@ function nameConjunct(tv: TokenView, j: number, floor: number): number {
       const p = k - 1;
       const w = tv.word(p);
       if (tv.isWord(p) && !SUBJECT_STOPS.has(w) && !SUBJECT_PRONOUNS.has(w) && !CUE_FORMS.has(w) && !NP_PREPOSITIONS.has(w) && (tv.isCap(p) || !w.endsWith("ed"))) k = p;
-      else if (w === "." && (TITLE_ABBREVIATIONS.has(tv.word(p - 1)) || isInitial(tv, p - 1)) && tv.adjacent(p - 1)) k = p;
+      else if (abbreviationDot(tv, p)) k = p;
       else break;
     }
   }
@@ -358,7 +354,7 @@ export function rightSubject(tv: TokenView, k: number, end: number): TokenRange 
     while (e + 1 < end && tv.kinds[e + 1] !== "quote" && (!/^[.;:!?]$/.test(tv.word(e + 1)) || abbreviationDot(tv, e + 1)) && e - last < MAX_APPOSITIVE) {
       e++;
       if (tv.word(e) === "," && tv.word(e + 1) === "who" && clauseHasCue(tv, e + 2, end)) break;
-      if (tv.word(e) === "," && (opensAdjunct(tv, e + 1) || PREDICATE_STARTS.has(tv.word(e + 1)))) break;
+      if (tv.word(e) === "," && (opensAdjunct(tv, e + 1) || FINITE_AUXILIARIES.has(tv.word(e + 1)))) break;
       if (tv.word(e) !== ",") stop = e;
     }
     if (stop > last) return { first: k, last: stop };

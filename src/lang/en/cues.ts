@@ -427,3 +427,9 @@ export const TIME_WORDS = new Set([
   "year",
   "weekend",
 ]);
+
+/** Auxiliaries that make the words after them a clause's predicate: "X, a lawyer, has argued", ", who was …". */
+export const FINITE_AUXILIARIES: ReadonlySet<string> = new Set(["is", "are", "was", "were", "will", "would", "has", "have", "had"]);
+
+/** Month names that are no other word ("May" is left out), for time phrases such as "in April". */
+export const UNAMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]);
