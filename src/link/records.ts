@@ -198,7 +198,6 @@ export function prepareDocument(doc: Document): DocRecord {
   }));
   const knownPlaces = knownPlacesOf(doc);
   const features = eventFeatures(doc, attributionRecords, knownPlaces);
-  const scenes = sentenceScenes(doc, figures, features, knownPlaces);
   const quoted = attributionRecords
     .filter((a) => a.content.length > 0)
     .map((a) => ({
@@ -206,8 +205,9 @@ export function prepareDocument(doc: Document): DocRecord {
       start: Math.min(...a.content.map((c) => c.start)),
       end: Math.max(...a.content.map((c) => c.end)),
     }));
-  const quoteScenes = sentenceScenes(doc, quoted, features, knownPlaces);
-  for (const a of attributionRecords) a.scene = quoteScenes.get(a.id) ?? null;
+  // Figures and quotes at once (their ids differ: "f…", "a…"), so a sentence holding both is read once.
+  const scenes = sentenceScenes(doc, [...figures, ...quoted], features, knownPlaces);
+  for (const a of attributionRecords) a.scene = scenes.get(a.id) ?? null;
   const figureRecords: FigureRecord[] = figures.map((f: Figure) => {
     const attribution = f.attribution ? byId.get(f.attribution) : undefined;
     return {

@@ -4,8 +4,9 @@
  * figures, not with the refusals'. Such a sentence has a scene: a specific place the article's headline and lead
  * do not name, and a kind of event word. Its figures and quotes are anchored to the nearest article (by
  * publication date, within SCENE_WINDOW_DAYS) whose headline and lead name that place and that kind of event, and
- * so join that article's event (figures its figure groups); a scene no article reports stays with its own article. The event lists such sentences, by
- * article, as its passing mentions (src/link/batch.ts eventMentions): read from the anchors, not stored apart.
+ * so join that article's event (figures its figure groups); a scene no article reports stays with its own
+ * article. The event lists such sentences, by article, as its passing mentions (src/link/batch.ts
+ * eventMentions): read from the anchors, not stored apart.
  *
  * The anchor is a function of the figure and the set of articles, so the store, which links a batch at a time,
  * reaches the result that linking all articles at once reaches (src/store/links.ts re-anchors the stored scenes
