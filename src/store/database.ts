@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { migrate } from "./migrate.js";
+import { pgliteParams } from "./pglite-params.js";
 import { openPgliteThread } from "./pglite-thread.js";
 
 export type Row = Record<string, unknown>;
@@ -54,7 +55,8 @@ async function openPglite(dataDir: string, thread: boolean): Promise<Database> {
   const lite = await PGlite.create(inMemory ? undefined : dataDir);
   const sql = (q: Pick<PGlite, "query">): Sql => ({
     async query<T extends Row>(text: string, params: readonly unknown[] = []) {
-      return (await q.query<T>(text, params as unknown[])).rows;
+      const { values, options } = pgliteParams(params, lite.serializers);
+      return (await q.query<T>(text, values, options)).rows;
     },
   });
   return {

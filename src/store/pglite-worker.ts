@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { pgliteParams } from "./pglite-params.js";
 import type { Request, Reply, WireError } from "./pglite-wire.js";
 
 const port = parentPort!;
@@ -68,7 +69,8 @@ async function handle(request: Request): Promise<void> {
       case "query": {
         const target = request.tx ? transactions.get(request.tx)?.tx : lite;
         if (!target) throw new Error(`transaction ${request.tx} is not open`);
-        const result = await target.query(request.sql, request.params);
+        const { values, options } = pgliteParams(request.params, lite.serializers);
+        const result = await target.query(request.sql, values, options);
         reply({ id: request.id, ok: true, rows: result.rows as Record<string, unknown>[] });
         return;
       }
