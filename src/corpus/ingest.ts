@@ -5,7 +5,7 @@ import type { Document } from "../model/document.js";
 import {
   finishRun,
   recordRejection,
-  saveDocument,
+  saveDocuments,
   startRun,
   type RunCounts,
   type SaveOutcome,
@@ -45,23 +45,31 @@ export async function ingestEvents(
 ): Promise<IngestSummary> {
   const runId = await startRun(db, command);
   const counts: RunCounts = { stored: 0, duplicates: 0, rejected: 0 };
-  const toLink: Document[] = [];
-  for await (const event of events) {
-    if (event.kind === "document") {
-      const outcome = await saveDocument(db, event.doc, runId);
-      // Stored documents join the ledger (entities, events, figure groups) in batches: a batch costs a fixed
-      // number of statements. Until then they are stored but unlinked, and linkUnlinked finds them after a crash.
-      if (outcome === "stored" && toLink.push(event.doc) >= LINK_BATCH) await linkDocuments(db, toLink.splice(0));
-      hooks.onDocument?.(event.doc, outcome);
+  // Documents are stored, then joined to the ledger (entities, events, figure groups), a batch at a time: a batch
+  // costs a fixed number of statements. A batch is stored whole or not at all; one stored but not linked (a run
+  // stopped in between) is linked by linkUnlinked on the next run.
+  const batch: Document[] = [];
+  const flush = async () => {
+    const docs = batch.splice(0);
+    const outcomes = await saveDocuments(db, docs, runId);
+    await linkDocuments(db, docs.filter((_, i) => outcomes[i] === "stored"));
+    docs.forEach((doc, i) => {
+      const outcome = outcomes[i]!;
+      hooks.onDocument?.(doc, outcome);
       if (outcome === "stored") counts.stored++;
       else counts.duplicates++;
+    });
+  };
+  for await (const event of events) {
+    if (event.kind === "document") {
+      if (batch.push(event.doc) >= LINK_BATCH) await flush();
     } else if (event.kind === "rejected") {
       counts.rejected++;
       await recordRejection(db, runId, event.error.input, event.error.reason);
       hooks.onRejected?.(event.error);
     } else hooks.onProgress?.(event.done, event.total);
   }
-  await linkDocuments(db, toLink);
+  await flush();
   // Documents stored but never linked (by an older version, or a run stopped between the two steps).
   await linkUnlinked(db, (doc) => runPipeline(doc));
   await analyzeIfGrown(db);

@@ -247,3 +247,16 @@ export function prepareDocument(doc: Document): DocRecord {
     figures: figureRecords,
   };
 }
+
+/** Records already made, by document object (documents are not changed once analysed). */
+const made = new WeakMap<Document, DocRecord>();
+
+/**
+ * `prepareDocument`, once per document object: storing a document (its claim rows) and linking it both read its
+ * record, and ingestion does both to the same object.
+ */
+export function documentRecord(doc: Document): DocRecord {
+  let record = made.get(doc);
+  if (!record) made.set(doc, (record = prepareDocument(doc)));
+  return record;
+}

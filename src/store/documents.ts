@@ -1,6 +1,7 @@
 import type { Document, Exclusion, Layers } from "../model/document.js";
-import type { Span } from "../model/span.js";
-import type { Database, Sql } from "./database.js";
+import { documentRecord } from "../link/records.js";
+import { writeClaimRows } from "./claims.js";
+import type { Database } from "./database.js";
 
 export type SaveOutcome = "stored" | "duplicate";
 
@@ -46,53 +47,91 @@ export async function recordRejection(
  * only the new source it was read from is recorded.
  */
 export async function saveDocument(db: Database, doc: Document, runId: number | null): Promise<SaveOutcome> {
-  return db.transaction(async (tx) => {
-    const inserted = await tx.query(
+  return (await saveDocuments(db, [doc], runId))[0]!;
+}
+
+/** Milliseconds spent reducing documents to their records while saving them, summed over calls (benchmarks). */
+export interface SaveTimings {
+  records: number;
+}
+
+/**
+ * Stores documents with their layers (text, paragraph and sentence spans, attributions and figures) in one
+ * transaction: all of them or none. A document whose content is already stored (same id: earlier, or earlier in
+ * the same list) is not written again; only the new source it was read from is recorded. Returns each document's
+ * outcome, in order. A batch costs a fixed number of statements, which on PGlite cost more than the rows do.
+ */
+export async function saveDocuments(
+  db: Database,
+  docs: readonly Document[],
+  runId: number | null,
+  timings?: SaveTimings,
+): Promise<SaveOutcome[]> {
+  if (docs.length === 0) return [];
+  const first = new Map<string, Document>();
+  for (const d of docs) if (!first.has(d.id)) first.set(d.id, d);
+  const unique = [...first.values()];
+  const inserted = await db.transaction(async (tx) => {
+    const rows = await tx.query<{ id: string }>(
       `INSERT INTO documents (id, source, format, title, byline, outlet, url, published_at, published_at_source,
                               language, encoding, text, excluded, run_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
+       SELECT x.id, x.source, x.format, x.title, x.byline, x.outlet, x.url, x.published_at, x.published_at_source,
+              x.language, x.encoding, x.text, x.excluded, $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(id text, source text, format text, title text, byline text,
+            outlet text, url text, published_at date, published_at_source text, language text, encoding text,
+            text text, excluded jsonb)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
-        doc.id,
-        doc.source,
-        doc.format,
-        doc.title,
-        doc.byline,
-        doc.outlet,
-        doc.url,
-        doc.publishedAt,
-        doc.publishedAtSource,
-        doc.language,
-        doc.encoding,
-        doc.text,
-        JSON.stringify(doc.excluded),
+        JSON.stringify(
+          unique.map((d) => ({
+            id: d.id,
+            source: d.source,
+            format: d.format,
+            title: d.title,
+            byline: d.byline,
+            outlet: d.outlet,
+            url: d.url,
+            published_at: d.publishedAt,
+            published_at_source: d.publishedAtSource,
+            language: d.language,
+            encoding: d.encoding,
+            text: d.text,
+            excluded: d.excluded,
+          })),
+        ),
         runId,
       ],
     );
-    await tx.query(
-      "INSERT INTO document_sources (document_id, source, run_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-      [doc.id, doc.source, runId],
+    const fresh = new Set(rows.map((r) => r.id));
+    const stored = unique.filter((d) => fresh.has(d.id));
+    const spans = stored.flatMap((d) =>
+      STORED_LAYERS.flatMap((layer) =>
+        (d.layers[layer] ?? []).map((s, seq) => ({ document_id: d.id, layer, seq, start: s.start, end: s.end })),
+      ),
     );
-    if (inserted.length === 0) return "duplicate";
-    for (const layer of STORED_LAYERS) await insertSpans(tx, doc.id, layer, doc.layers[layer] ?? []);
-    return "stored";
+    await tx.query(
+      `WITH s AS (
+         INSERT INTO document_sources (document_id, source, run_id)
+         SELECT DISTINCT x.document_id, x.source, $2::bigint FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, source text)
+         ON CONFLICT DO NOTHING
+       )
+       INSERT INTO spans (document_id, layer, seq, start_offset, end_offset)
+       SELECT x.document_id, x.layer, x.seq, x.start, x.end
+       FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, layer text, seq int, start int, "end" int)`,
+      [JSON.stringify(docs.map((d) => ({ document_id: d.id, source: d.source }))), runId, JSON.stringify(spans)],
+    );
+    const t = performance.now();
+    const records = stored.map(documentRecord);
+    if (timings) timings.records += performance.now() - t;
+    await writeClaimRows(tx, records, first);
+    return fresh;
   });
-}
-
-/** One statement per layer: the spans travel as arrays and are unnested by the database. */
-async function insertSpans(
-  tx: Sql,
-  documentId: string,
-  layer: string,
-  spans: readonly Span[],
-): Promise<void> {
-  if (spans.length === 0) return;
-  await tx.query(
-    `INSERT INTO spans (document_id, layer, seq, start_offset, end_offset)
-     SELECT $1, $2, s.seq, s.start_offset, s.end_offset
-     FROM unnest($3::int[], $4::int[], $5::int[]) AS s(seq, start_offset, end_offset)`,
-    [documentId, layer, spans.map((_, i) => i), spans.map((s) => s.start), spans.map((s) => s.end)],
-  );
+  const seen = new Set<string>();
+  return docs.map((d) => {
+    const outcome = inserted.has(d.id) && !seen.has(d.id) ? "stored" : "duplicate";
+    seen.add(d.id);
+    return outcome;
+  });
 }
 
 interface DocumentRow {
@@ -117,7 +156,7 @@ const DOCUMENT_COLUMNS = `id, source, format, title, byline, outlet, url,
 /** Every stored document with its stored layers, oldest first. */
 export async function loadDocuments(db: Database, options: { limit?: number } = {}): Promise<Document[]> {
   const rows = await db.query<DocumentRow & Record<string, unknown>>(
-    `SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY created_at, id LIMIT $1`,
+    `SELECT ${DOCUMENT_COLUMNS} FROM documents ORDER BY seq LIMIT $1`,
     [options.limit ?? null],
   );
   const spans = await db.query<SpanRow>(

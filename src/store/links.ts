@@ -44,7 +44,7 @@ import type {
   Revision,
 } from "../link/model.js";
 import { claimLayers } from "../link/model.js";
-import { prepareDocument } from "../link/records.js";
+import { documentRecord } from "../link/records.js";
 import { SCENE_WINDOW_DAYS, sceneAnchor, type SceneTopic } from "../link/scenes.js";
 import { eventMentions, sortEvents, sortGroups } from "../link/batch.js";
 import { cmp, push } from "../link/util.js";
@@ -67,6 +67,7 @@ import {
   type MentionRow,
   type RevisionRow,
 } from "./link-rows.js";
+import { contentText, writeClaimRows } from "./claims.js";
 import { loadDocuments } from "./documents.js";
 
 /** How many documents ingestion links per transaction. */
@@ -78,7 +79,7 @@ const LINK_LOCK = 7_246_005;
 
 /**
  * Links one stored document into the ledger. Returns false when it was linked before (linking is idempotent).
- * The document must already be in `documents` (saveDocument) and carry its claim layers.
+ * The document must already be in `documents` (saveDocuments) and carry its claim layers.
  */
 export async function linkDocument(db: Database, doc: Document): Promise<boolean> {
   return (await linkDocuments(db, [doc])) === 1;
@@ -88,8 +89,9 @@ export async function linkDocument(db: Database, doc: Document): Promise<boolean
 export interface LinkTimings {
   /** Reducing documents to records (src/link/records.ts). */
   records: number;
-  /** Writing the documents' attribution, figure, entity-name and event-key rows. */
-  claims: number;
+  /** Writing each document's link rows: event features, link keys, entity names (and the claim rows of documents
+   * stored before claims were saved with them). */
+  rows: number;
   /** Updating entities, events and figure groups. */
   linking: number;
 }
@@ -108,7 +110,7 @@ export async function linkDocuments(
     if (timings) timings[phase] += now - t;
     t = now;
   };
-  const records = unique.map(prepareDocument);
+  const records = unique.map(documentRecord);
   const byId = new Map(unique.map((d) => [d.id, d]));
   lap("records");
   const holder = mirrorHolder(db);
@@ -128,10 +130,16 @@ export async function linkDocuments(
         : "SELECT pg_advisory_xact_lock($1), set_config('claimtrace.linking', 'on', true)",
       [LINK_LOCK],
     );
-    const stored = await tx.query<{ id: string; linked: boolean; version: number | string }>(
+    // claims: whether the document's claim rows are stored (not for documents stored before saving wrote them).
+    // (Lateral probes: as EXISTS the planner reads every attribution into a hash.)
+    const stored = await tx.query<{ id: string; linked: boolean; claims: boolean; version: number | string }>(
       `WITH v AS (UPDATE link_state SET version = version + 1 RETURNING version)
-       SELECT d.id, l.document_id IS NOT NULL AS linked, (SELECT version FROM v) AS version
-       FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id WHERE d.id = ANY($1::text[])`,
+       SELECT d.id, l.document_id IS NOT NULL AS linked, (SELECT version FROM v) AS version,
+              ca.hit IS NOT NULL OR cf.hit IS NOT NULL AS claims
+       FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id
+       LEFT JOIN LATERAL (SELECT true AS hit FROM attributions a WHERE a.document_id = d.id LIMIT 1) ca ON true
+       LEFT JOIN LATERAL (SELECT true AS hit FROM figures f WHERE f.document_id = d.id LIMIT 1) cf ON true
+       WHERE d.id = ANY($1::text[])`,
       [records.map((r) => r.documentId)],
     );
     if (stored.length !== records.length) {
@@ -149,8 +157,9 @@ export async function linkDocuments(
     const fresh = records.filter((r) => !done.has(r.documentId));
     if (fresh.length === 0) return 0;
     lap("linking");
-    await writeClaims(tx, fresh, byId, mirror);
-    lap("claims");
+    const saved = new Set(stored.filter((d) => d.claims).map((d) => d.id));
+    await writeLinkRows(tx, fresh, byId, fresh.filter((r) => !saved.has(r.documentId)), mirror);
+    lap("rows");
     await linkEntityNames(tx, fresh, mirror);
     await linkEvents(tx, fresh, mirror);
     lap("linking");
@@ -178,69 +187,18 @@ function mirrorHolder(db: Database): MirrorHolder {
   return h;
 }
 
-/** The text an attribution reports: its content spans, joined with " … " (searchable; see migration 004). */
-export function contentText(text: string, content: readonly Span[]): string {
-  return content.map((s) => text.slice(s.start, s.end)).join(" … ");
-}
-
-async function writeClaims(
+/**
+ * Writes what linking keeps of each document (its event features and entity layer, its link keys, its entity
+ * names), and the claim rows of documents stored before claims were saved with them (`unsaved`).
+ */
+async function writeLinkRows(
   tx: Sql,
   records: readonly DocRecord[],
   docs: ReadonlyMap<string, Document>,
+  unsaved: readonly DocRecord[],
   mirror: LinkMirror | null,
 ): Promise<void> {
-  const attributions = records.flatMap((r) =>
-    r.attributions.map((a) => ({
-      document_id: r.documentId,
-      id: a.id,
-      kind: a.kind,
-      source_start: a.source?.start ?? null,
-      source_end: a.source?.end ?? null,
-      cue_start: a.cue?.start ?? null,
-      cue_end: a.cue?.end ?? null,
-      content: a.content,
-      content_text: contentText(docs.get(r.documentId)!.text, a.content),
-      speaker_name: a.speaker?.name ?? null,
-      speaker_type: a.speaker?.type ?? null,
-      speaker_role: a.speaker?.role ?? null,
-      entity_type: a.speakerEntity?.type ?? null,
-      entity_key: a.speakerEntity?.key ?? null,
-      via: a.via,
-      stated_on: a.date,
-      scene: a.scene,
-    })),
-  );
-  const figures = records.flatMap((r) =>
-    r.figures.map((f) => ({
-      document_id: r.documentId,
-      id: f.id,
-      start_offset: f.start,
-      end_offset: f.end,
-      text: f.text,
-      value: f.value,
-      low: f.low,
-      high: f.high,
-      qualifier: f.qualifier,
-      unit: f.unit,
-      unit_kind: f.unitKind,
-      measure: f.measure,
-      subject: f.subject,
-      attribution_id: f.attribution,
-      speaker: f.speaker,
-      entity_type: f.speakerEntity?.type ?? null,
-      entity_key: f.speakerEntity?.key ?? null,
-      via: f.via,
-      stated_on: f.statedOn,
-      refers_to: f.refersTo,
-      revises: f.revises,
-      scene: f.scene,
-    })),
-  );
-  const scenes = records.flatMap((r) =>
-    r.figures.flatMap((f) =>
-      (f.scene?.places ?? []).map((place) => ({ document_id: r.documentId, figure_id: f.id, place, published_at: r.publishedAt })),
-    ),
-  );
+  if (unsaved.length > 0) await writeClaimRows(tx, unsaved, docs);
   const documents = records.map((r) => ({
     document_id: r.documentId,
     source: r.source,
@@ -253,50 +211,23 @@ async function writeClaims(
     linkKeys(r.features).map((k) => ({ ...k, document_id: r.documentId, published_at: r.publishedAt })),
   );
   const mentions = records.flatMap((r) => r.entities.map((e) => ({ ...e, document_id: r.documentId })));
-  // One statement for all five tables: on PGlite a statement costs more than the rows it writes.
+  // One statement for the three tables: on PGlite a statement costs more than the rows it writes.
   await tx.query(
-    `WITH a AS (
-       INSERT INTO attributions (document_id, id, kind, source_start, source_end, cue_start, cue_end, content,
-                                 content_text, speaker_name, speaker_type, speaker_role, speaker_entity_type,
-                                 speaker_entity_key, via, stated_on, scene)
-       SELECT x.document_id, x.id, x.kind, x.source_start, x.source_end, x.cue_start, x.cue_end, x.content,
-              x.content_text, x.speaker_name, x.speaker_type, x.speaker_role, x.entity_type, x.entity_key, x.via,
-              x.stated_on, x.scene
-       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, id text, kind text, source_start int,
-            source_end int, cue_start int, cue_end int, content jsonb, content_text text, speaker_name text,
-            speaker_type text,
-            speaker_role text, entity_type text, entity_key text, via jsonb, stated_on date, scene jsonb)
-     ), f AS (
-       INSERT INTO figures (document_id, id, start_offset, end_offset, text, value, low, high, qualifier, unit,
-                            unit_kind, measure, subject, attribution_id, speaker, speaker_entity_type,
-                            speaker_entity_key, via, stated_on, refers_to, revises, scene)
-       SELECT x.document_id, x.id, x.start_offset, x.end_offset, x.text, x.value, x.low, x.high, x.qualifier,
-              x.unit, x.unit_kind, x.measure, x.subject, x.attribution_id, x.speaker, x.entity_type, x.entity_key,
-              x.via, x.stated_on, x.refers_to, x.revises, x.scene
-       FROM jsonb_to_recordset($2::jsonb) AS x(document_id text, id text, start_offset int, end_offset int,
-            text text, value double precision, low double precision, high double precision, qualifier text,
-            unit text, unit_kind text, measure text, subject text, attribution_id text, speaker jsonb,
-            entity_type text, entity_key text, via jsonb, stated_on date, refers_to date, revises text, scene jsonb)
-     ), s AS (
-       -- (foreign keys are checked when the whole statement ends, after the figures above are in)
-       INSERT INTO figure_scenes (document_id, figure_id, place, published_at)
-       SELECT x.document_id, x.figure_id, x.place, x.published_at
-       FROM jsonb_to_recordset($6::jsonb) AS x(document_id text, figure_id text, place text, published_at date)
-     ), d AS (
+    `WITH d AS (
        INSERT INTO link_documents (document_id, source, published_at, features, entities, event_id)
        SELECT x.document_id, x.source, x.published_at, x.features, x.entities, x.event_id
-       FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, source text, published_at date, features jsonb,
+       FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, source text, published_at date, features jsonb,
             entities jsonb, event_id text)
      ), k AS (
        INSERT INTO link_keys (kind, key, document_id, published_at)
        SELECT x.kind, x.key, x.document_id, x.published_at
-       FROM jsonb_to_recordset($4::jsonb) AS x(kind text, key text, document_id text, published_at date)
+       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, key text, document_id text, published_at date)
      )
      INSERT INTO entity_mentions (document_id, type, key, mentions, surfaces, roles)
      SELECT x.document_id, x.type, x.key, x.mentions, x.surfaces, x.roles
-     FROM jsonb_to_recordset($5::jsonb) AS x(document_id text, type text, key text, mentions int, surfaces text[],
+     FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, type text, key text, mentions int, surfaces text[],
           roles text[])`,
-    [json(attributions), json(figures), json(documents), json(keys), json(mentions), json(scenes)],
+    [json(documents), json(keys), json(mentions)],
   );
   mirror?.addDocuments(records, (r) => linkKeys(r.features));
 }
@@ -1094,8 +1025,18 @@ export async function linkUnlinked(db: Database, analyse: (doc: Document) => Doc
   if (pending.size === 0) return 0;
   const docs = (await loadDocuments(db)).filter((d) => pending.has(d.id));
   let linked = 0;
-  for (let i = 0; i < docs.length; i += LINK_BATCH)
-    linked += await linkDocuments(db, docs.slice(i, i + LINK_BATCH).map(analyse));
+  for (let i = 0; i < docs.length; i += LINK_BATCH) {
+    const chunk = docs.slice(i, i + LINK_BATCH).map(analyse);
+    // Claim rows stored with these documents came from the analysis of their day: they are written again from
+    // this one, so that the figures linked are the figures stored. (Unlinked documents belong to no figure group.)
+    await db.query(
+      `WITH s AS (DELETE FROM figure_scenes WHERE document_id = ANY($1::text[])),
+       f AS (DELETE FROM figures WHERE document_id = ANY($1::text[]))
+       DELETE FROM attributions WHERE document_id = ANY($1::text[])`,
+      [chunk.map((d) => d.id)],
+    );
+    linked += await linkDocuments(db, chunk);
+  }
   return linked;
 }
 

@@ -3,7 +3,8 @@ import { describe, test } from "node:test";
 import type { Document } from "../../src/model/document.js";
 import type { Database } from "../../src/store/database.js";
 import { saveDocument } from "../../src/store/documents.js";
-import { contentText, fillAttributionText, linkDocument } from "../../src/store/links.js";
+import { contentText } from "../../src/store/claims.js";
+import { fillAttributionText, linkDocument } from "../../src/store/links.js";
 import { backendName, pgliteBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 import { article, person } from "./build.js";
 

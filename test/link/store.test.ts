@@ -255,6 +255,32 @@ for (const makeBackend of [pgliteBackend, postgresBackend]) {
       assert.equal(await linkUnlinked(db, () => assert.fail("nothing left to analyse")), 0);
     });
 
+    it("claims an earlier analysis stored are replaced by those of the analysis that links them", async () => {
+      await empty(db);
+      // The earlier analysis found no figures; the one that links the documents finds them.
+      for (const d of docs) await saveDocument(db, { ...d, layers: { ...d.layers, figures: [] } }, null);
+      assert.equal((await db.query("SELECT 1 FROM figures")).length, 0);
+      const byId = new Map(docs.map((d) => [d.id, d]));
+      assert.equal(await linkUnlinked(db, (stored) => byId.get(stored.id)!), docs.length);
+      const figures = docs.reduce((n, d) => n + (d.layers.figures?.length ?? 0), 0);
+      assert.ok(figures > 0);
+      assert.equal((await db.query("SELECT 1 FROM figures")).length, figures);
+      assert.deepEqual(await loadLinkResult(db), linkCorpus(docs));
+    });
+
+    it("documents stored before claims were stored with them get their claim rows when linked", async () => {
+      await empty(db);
+      for (const d of docs) await saveDocument(db, d, null);
+      await db.query("DELETE FROM figure_scenes");
+      await db.query("DELETE FROM figures");
+      await db.query("DELETE FROM attributions");
+      await linkDocuments(db, docs);
+      const count = async (table: string) => Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+      assert.equal(await count("attributions"), docs.reduce((n, d) => n + (d.layers.attributions?.length ?? 0), 0));
+      assert.equal(await count("figures"), docs.reduce((n, d) => n + (d.layers.figures?.length ?? 0), 0));
+      assert.deepEqual(await loadLinkResult(db), linkCorpus(docs));
+    });
+
     it("concurrent writers give the batch result", async (t) => {
       if (db.kind !== "postgres") return t.skip("PGlite has one connection; concurrency is PostgreSQL's");
       await empty(db);

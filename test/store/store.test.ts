@@ -10,6 +10,7 @@ import {
   loadDocuments,
   recordRejection,
   saveDocument,
+  saveDocuments,
   startRun,
 } from "../../src/store/documents.js";
 import { migrate } from "../../src/store/migrate.js";
@@ -58,6 +59,7 @@ for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend])
         "006_attribution_text_pending.sql",
         "007_figure_scenes.sql",
         "008_attribution_scenes.sql",
+        "009_document_order.sql",
       ]);
       assert.deepEqual(await migrate(db), []);
     });
@@ -124,6 +126,61 @@ for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend])
       // The fixed document can then be stored.
       broken.layers.sentences = broken.layers.sentences!.slice(0, -1);
       assert.equal(await saveDocument(db, broken, run), "stored");
+    });
+
+    it("a batch is stored in its order, a repeat within it is a duplicate, and claims are stored with documents", async () => {
+      const run = await startRun(db, "test");
+      const shelling = article(
+        "Shelling hits Kherson market\n\nAt least 12 people were wounded, regional officials said on Sunday.",
+        "b/shelling.txt",
+      );
+      const drones = article(
+        "Drones over Odesa\n\nAir defence shot down 19 of 27 drones, the Ukrainian air force said.",
+        "b/drones.txt",
+      );
+      const repeat = article(shelling.text.replace("\n\n", "\n\n\n"), "c/shelling-copy.txt");
+      assert.equal(repeat.id, shelling.id);
+      const before = (await loadDocuments(db)).map((d) => d.id);
+      assert.deepEqual(await saveDocuments(db, [drones, shelling, repeat], run), ["stored", "stored", "duplicate"]);
+      assert.deepEqual((await loadDocuments(db)).map((d) => d.id), [...before, drones.id, shelling.id]);
+      const sources = await db.query<{ source: string }>(
+        "SELECT source FROM document_sources WHERE document_id = $1 ORDER BY source",
+        [shelling.id],
+      );
+      assert.deepEqual(sources.map((s) => s.source), ["b/shelling.txt", "c/shelling-copy.txt"]);
+      // Attributions and figures are there before any linking, as the pipeline found them.
+      for (const doc of [shelling, drones]) {
+        const attributions = await db.query<{ id: string; content_text: string }>(
+          "SELECT id, content_text FROM attributions WHERE document_id = $1 ORDER BY id",
+          [doc.id],
+        );
+        assert.deepEqual(
+          attributions.map((a) => a.id),
+          doc.layers.attributions!.map((a) => a.id).sort(),
+        );
+        assert.ok(attributions.length > 0, doc.source);
+        const figures = await db.query<{ text: string }>("SELECT text FROM figures WHERE document_id = $1", [doc.id]);
+        assert.equal(figures.length, doc.layers.figures!.length, doc.source);
+      }
+      const [drone] = await db.query<{ content_text: string }>(
+        "SELECT content_text FROM attributions WHERE document_id = $1",
+        [drones.id],
+      );
+      assert.equal(drone!.content_text, "Air defence shot down 19 of 27 drones");
+      const linked = await db.query("SELECT 1 FROM link_documents WHERE document_id = ANY($1::text[])", [[drones.id, shelling.id]]);
+      assert.equal(linked.length, 0, "storing does not link");
+    });
+
+    it("a batch with one bad document stores none of it", async () => {
+      const run = await startRun(db, "test");
+      const before = await loadDocuments(db);
+      const good = article("Kyiv power cuts\n\nPower was restored to 80 percent of Kyiv, the city said.", "d/power.txt");
+      const broken = article("Broken batch\n\nSomething happened on Monday, the governor said.", "d/broken.txt");
+      broken.layers.paragraphs = [...(broken.layers.paragraphs ?? []), { start: 9, end: 2 }];
+      await assert.rejects(saveDocuments(db, [good, broken], run));
+      assert.deepEqual(await loadDocuments(db), before);
+      const rows = await db.query("SELECT 1 FROM attributions WHERE document_id = $1", [good.id]);
+      assert.equal(rows.length, 0);
     });
 
     it("rejections are recorded with the run", async () => {
