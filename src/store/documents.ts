@@ -1,4 +1,5 @@
 import type { Document, Exclusion, Layers } from "../model/document.js";
+import { claimLayers } from "../link/model.js";
 import { documentRecord } from "../link/records.js";
 import { writeClaimRows } from "./claims.js";
 import type { Database } from "./database.js";
@@ -56,10 +57,11 @@ export interface SaveTimings {
 }
 
 /**
- * Stores documents with their layers (text, paragraph and sentence spans, attributions and figures) in one
- * transaction: all of them or none. A document whose content is already stored (same id: earlier, or earlier in
- * the same list) is not written again; only the new source it was read from is recorded. Returns each document's
- * outcome, in order. A batch costs a fixed number of statements, which on PGlite cost more than the rows do.
+ * Stores documents with their layers (text, paragraph and sentence spans, entities, attributions and figures) in
+ * one transaction: all of them or none. A document whose content is already stored (same id: earlier, or earlier
+ * in the same list) is not written again; only the new source it was read from is recorded. Returns each
+ * document's outcome, in order. A batch costs a fixed number of statements, which on PGlite cost more than the
+ * rows do.
  */
 export async function saveDocuments(
   db: Database,
@@ -74,12 +76,12 @@ export async function saveDocuments(
   const inserted = await db.transaction(async (tx) => {
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO documents (id, source, format, title, byline, outlet, url, published_at, published_at_source,
-                              language, encoding, text, excluded, run_id)
+                              language, encoding, text, excluded, run_id, entities)
        SELECT x.id, x.source, x.format, x.title, x.byline, x.outlet, x.url, x.published_at, x.published_at_source,
-              x.language, x.encoding, x.text, x.excluded, $2
+              x.language, x.encoding, x.text, x.excluded, $2, x.entities
        FROM jsonb_to_recordset($1::jsonb) AS x(id text, source text, format text, title text, byline text,
             outlet text, url text, published_at date, published_at_source text, language text, encoding text,
-            text text, excluded jsonb)
+            text text, excluded jsonb, entities jsonb)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         JSON.stringify(
@@ -97,6 +99,7 @@ export async function saveDocuments(
             encoding: d.encoding,
             text: d.text,
             excluded: d.excluded,
+            entities: claimLayers(d).entities ?? [],
           })),
         ),
         runId,

@@ -131,14 +131,14 @@ export async function linkDocuments(
       [LINK_LOCK],
     );
     // claims: whether the document's claim rows are stored (not for documents stored before saving wrote them).
-    // (Lateral probes: as EXISTS the planner reads every attribution into a hash.)
+    // (One index probe per document, the second only when the first finds nothing: as EXISTS … OR EXISTS the
+    // planner reads every attribution into a hash.)
     const stored = await tx.query<{ id: string; linked: boolean; claims: boolean; version: number | string }>(
       `WITH v AS (UPDATE link_state SET version = version + 1 RETURNING version)
        SELECT d.id, l.document_id IS NOT NULL AS linked, (SELECT version FROM v) AS version,
-              ca.hit IS NOT NULL OR cf.hit IS NOT NULL AS claims
+              coalesce((SELECT true FROM attributions a WHERE a.document_id = d.id LIMIT 1),
+                       (SELECT true FROM figures f WHERE f.document_id = d.id LIMIT 1), false) AS claims
        FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id
-       LEFT JOIN LATERAL (SELECT true AS hit FROM attributions a WHERE a.document_id = d.id LIMIT 1) ca ON true
-       LEFT JOIN LATERAL (SELECT true AS hit FROM figures f WHERE f.document_id = d.id LIMIT 1) cf ON true
        WHERE d.id = ANY($1::text[])`,
       [records.map((r) => r.documentId)],
     );
@@ -199,18 +199,22 @@ async function writeLinkRows(
   mirror: LinkMirror | null,
 ): Promise<void> {
   if (unsaved.length > 0) await writeClaimRows(tx, unsaved, docs);
+  const writesClaims = new Set(unsaved.map((r) => r.documentId));
   const documents = records.map((r) => ({
     document_id: r.documentId,
     source: r.source,
     published_at: r.publishedAt,
     features: r.features,
-    entities: claimLayers(docs.get(r.documentId)!).entities ?? [],
+    // (the entity layer is stored with the document, unless linking writes its claims)
+    entities: writesClaims.has(r.documentId) ? (claimLayers(docs.get(r.documentId)!).entities ?? []) : null,
     event_id: eventId([r.documentId]),
   }));
   const keys = records.flatMap((r) =>
     linkKeys(r.features).map((k) => ({ ...k, document_id: r.documentId, published_at: r.publishedAt })),
   );
-  const mentions = records.flatMap((r) => r.entities.map((e) => ({ ...e, document_id: r.documentId })));
+  const mentions = records.flatMap((r) =>
+    r.entities.map((e) => ({ document_id: r.documentId, type: e.type, key: e.key, mentions: e.mentions })),
+  );
   // One statement for the three tables: on PGlite a statement costs more than the rows it writes.
   await tx.query(
     `WITH d AS (
@@ -223,10 +227,9 @@ async function writeLinkRows(
        SELECT x.kind, x.key, x.document_id, x.published_at
        FROM jsonb_to_recordset($2::jsonb) AS x(kind text, key text, document_id text, published_at date)
      )
-     INSERT INTO entity_mentions (document_id, type, key, mentions, surfaces, roles)
-     SELECT x.document_id, x.type, x.key, x.mentions, x.surfaces, x.roles
-     FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, type text, key text, mentions int, surfaces text[],
-          roles text[])`,
+     INSERT INTO entity_mentions (document_id, type, key, mentions)
+     SELECT x.document_id, x.type, x.key, x.mentions
+     FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, type text, key text, mentions int)`,
     [json(documents), json(keys), json(mentions)],
   );
   mirror?.addDocuments(records, (r) => linkKeys(r.features));
@@ -938,7 +941,9 @@ export async function loadClaimLayers(db: Sql, documentId: string | null = null)
     return l;
   };
   for (const d of await db.query<{ document_id: string; entities: unknown }>(
-    "SELECT document_id, entities FROM link_documents WHERE $1::text IS NULL OR document_id = $1",
+    `SELECT d.id AS document_id, coalesce(l.entities, d.entities) AS entities
+     FROM documents d LEFT JOIN link_documents l ON l.document_id = d.id
+     WHERE coalesce(l.entities, d.entities) IS NOT NULL AND ($1::text IS NULL OR d.id = $1)`,
     [documentId],
   ))
     layersOf(d.document_id).entities = parse<Entity[]>(d.entities);

@@ -13,6 +13,7 @@ import {
   saveDocuments,
   startRun,
 } from "../../src/store/documents.js";
+import { loadClaimLayers } from "../../src/store/links.js";
 import { migrate } from "../../src/store/migrate.js";
 import { backendName, pgliteBackend, pgliteThreadBackend, postgresBackend, useBackend } from "../helpers/databases.js";
 
@@ -60,6 +61,8 @@ for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend])
         "007_figure_scenes.sql",
         "008_attribution_scenes.sql",
         "009_document_order.sql",
+        "010_scene_places_fastupdate.sql",
+        "011_document_entities.sql",
       ]);
       assert.deepEqual(await migrate(db), []);
     });
@@ -167,6 +170,10 @@ for (const makeBackend of [pgliteBackend, pgliteThreadBackend, postgresBackend])
         [drones.id],
       );
       assert.equal(drone!.content_text, "Air defence shot down 19 of 27 drones");
+      // So is the entity layer.
+      const layers = await loadClaimLayers(db, drones.id);
+      assert.ok(drones.layers.entities!.length > 0);
+      assert.deepEqual(layers.get(drones.id)!.entities, drones.layers.entities);
       const linked = await db.query("SELECT 1 FROM link_documents WHERE document_id = ANY($1::text[])", [[drones.id, shelling.id]]);
       assert.equal(linked.length, 0, "storing does not link");
     });
