@@ -8,13 +8,15 @@ import type { Span } from "../model/span.js";
 import { EVENT_TERMS, NOT_PLACES, PLACE_PREPOSITIONS } from "../lang/en/events.js";
 import type { AttributionRecord, EventFeatures } from "./model.js";
 import { claimLayers } from "./model.js";
-import { countryCode, fold, plainKey } from "./names.js";
+import { countryCode, fold, memo, plainKey } from "./names.js";
 
 const HEADLINE_WEIGHT = 3;
 const LEAD_WEIGHT = 1;
 /** Paragraphs of the lead; a paragraph counts when it has at least this many words. */
 const LEAD_PARAGRAPHS = 2;
 const LEAD_MIN_WORDS = 8;
+/** A trimmed text of at least LEAD_MIN_WORDS words (tested without splitting the paragraph into words). */
+const LEAD_LENGTH = new RegExp(String.raw`^\S+(?:\s+\S+){${LEAD_MIN_WORDS - 1}}`);
 
 /** Event word → its category (the first category listing a word keeps it). */
 const TERM_OF = new Map<string, string>();
@@ -50,7 +52,7 @@ function regions(doc: Document): Region[] {
     if (lead >= LEAD_PARAGRAPHS) break;
     if (doc.excluded.some((e) => overlaps(e, p))) continue;
     const text = doc.text.slice(p.start, p.end).trim();
-    if (text === title || text.split(/\s+/).length < LEAD_MIN_WORDS) continue;
+    if (text === title || !LEAD_LENGTH.test(text)) continue;
     out.push({ text, weight: LEAD_WEIGHT });
     lead++;
   }
@@ -64,12 +66,13 @@ function splitParagraphs(text: string): Span[] {
   return spans;
 }
 
-function candidatePlace(word: string): string | null {
+/** The place a word after "in" or "town of" names, or null; remembered, as article after article writes "in Kyiv". */
+const candidatePlace = memo((word: string): string | null => {
   const w = word.replace(/['’]s$/, "");
   const f = fold(w);
   if (NOT_PLACES.has(f) || countryCode(f)) return null;
   return w;
-}
+});
 
 function wholeWord(text: string, name: string): boolean {
   const i = text.indexOf(name);
@@ -82,27 +85,46 @@ function wholeWord(text: string, name: string): boolean {
 /** The places a passage names, by key (as the passage writes each): known place entities and "in X", "town of X". */
 export function placesIn(text: string, knownPlaces: readonly string[]): Map<string, string> {
   const found = new Map<string, string>();
-  const note = (name: string) => {
-    const key = plainKey(name);
-    if (key && !found.has(key)) found.set(key, name);
-  };
-  for (const name of knownPlaces) if (wholeWord(text, name)) note(name);
+  for (const name of knownPlaces) if (wholeWord(text, name)) notePlace(found, name);
   for (const re of [PREPOSITION_PLACE, NOUN_OF_PLACE]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const place = candidatePlace(m[1]!);
-      if (place) note(place);
+      if (place) notePlace(found, place);
     }
   }
   return found;
 }
 
-/** The event-term categories a passage uses ("strike", "refusal"). */
+/** Adds a place under its key unless the passage has already named it. */
+function notePlace(found: Map<string, string>, name: string): void {
+  const key = plainKey(name);
+  if (key && !found.has(key)) found.set(key, name);
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The event-term categories a passage uses ("strike", "refusal"). Its words are its runs of letters, the ones
+ * `/\p{L}+/gu` finds, but found by a scan that asks that Unicode class only about characters outside ASCII: the
+ * regex over every passage took twice as long.
+ */
 export function termsIn(text: string): Set<string> {
   const categories = new Set<string>();
-  for (const w of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    const t = TERM_OF.get(w);
-    if (t) categories.add(t);
+  const lower = text.toLowerCase(); // so A–Z are gone and a word's ASCII letters are a–z
+  let wordStart = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.codePointAt(i)! : 0;
+    if (c >= 0x61 && c <= 0x7a) continue;
+    if (c >= 0x80 && LETTER.test(String.fromCodePoint(c))) {
+      if (c > 0xffff) i++; // the second half of the surrogate pair
+      continue;
+    }
+    if (i > wordStart) {
+      const t = TERM_OF.get(lower.slice(wordStart, i));
+      if (t) categories.add(t);
+    }
+    wordStart = i + 1;
   }
   return categories;
 }

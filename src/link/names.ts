@@ -32,8 +32,11 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
-/** Remembers the last results of a pure function of a string (names recur across a corpus). */
-function memo<T>(fn: (s: string) => T, size = 50_000): (s: string) => T {
+/**
+ * Remembers the last results of a pure function of a string (names recur across a corpus). Bounded, so a long run
+ * over many distinct names does not grow it without end: when full it starts afresh.
+ */
+export function memo<T>(fn: (s: string) => T, size = 50_000): (s: string) => T {
   let cache = new Map<string, T>();
   return (s) => {
     let v = cache.get(s);
@@ -160,8 +163,11 @@ export function organizationKey(name: string): OrganizationKey | null {
   return { key: country ? `${country}:${core}` : core, country, core };
 }
 
-/** Keys for places, outlets and platforms: folded, without "the", each word by the transliteration rules. */
-export function plainKey(name: string): string | null {
+/**
+ * Keys for places, outlets and platforms: folded, without "the", each word by the transliteration rules.
+ * Remembered: every place a passage names is keyed, and the same places recur across articles.
+ */
+export const plainKey = memo((name: string): string | null => {
   const words = spellingFold(
     fold(name)
       .replace(/'s$/, "")
@@ -172,7 +178,7 @@ export function plainKey(name: string): string | null {
   while (words[0] === "the") words.shift();
   if (words.length === 0) return null;
   return words.map((w) => (/^[a-z'-]+$/.test(w) ? transliterationKey(w) : w)).join(" ");
-}
+});
 
 export interface NameKey {
   key: string;

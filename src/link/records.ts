@@ -17,7 +17,7 @@ import type {
 } from "./model.js";
 import { claimLayers } from "./model.js";
 import { withoutTitles } from "./entities.js";
-import { cleanSurface, fold, linkedType, nameKey } from "./names.js";
+import { cleanSurface, fold, linkedType, memo, nameKey, type NameKey } from "./names.js";
 import { cmp, push } from "./util.js";
 
 /** Entity types linked across documents. Groups ("Western officials") and anonymous sources stay per document. */
@@ -42,10 +42,44 @@ interface Draft {
 
 /** A surface worth listing as an alias: not a pronoun, and naming something; people without their titles. */
 function usableSurface(type: EntityType, s: string): string | null {
-  const clean = type === "person" ? withoutTitles(cleanSurface(s)) : cleanSurface(s);
+  return type === "person" ? usablePersonSurface(s) : usableOtherSurface(s);
+}
+
+function usableCleanSurface(clean: string): string | null {
   if (!clean || PRONOUNS.has(fold(clean))) return null;
   if (!/\p{Lu}/u.test(clean)) return null;
   return clean;
+}
+
+/** Cleaned surfaces, remembered (boundedly, as every `memo`): the same names recur in document after document. */
+const usablePersonSurface = memo((s: string) => usableCleanSurface(withoutTitles(cleanSurface(s))));
+const usableOtherSurface = memo((s: string) => usableCleanSurface(cleanSurface(s)));
+
+interface KeyedName {
+  type: EntityType;
+  key: NameKey;
+  /** Its draft's id in a document: type and key. */
+  id: string;
+}
+
+/**
+ * A name's linked type and key, remembered per type it is given as: every entity and speaker of a document is
+ * keyed, and each speaker again for each of its attributions and figures; one lookup then replaces the type's,
+ * the key's and the building of the id.
+ */
+const keyedNamesByType = new Map<EntityType, (name: string) => KeyedName | null>();
+
+function keyedName(given: EntityType, name: string): KeyedName | null {
+  let keyed = keyedNamesByType.get(given);
+  if (!keyed) {
+    keyed = memo((n) => {
+      const type = linkedType(given, n);
+      const key = type && nameKey(type, n);
+      return key ? { type, key, id: `${type}\u0000${key.key}` } : null;
+    });
+    keyedNamesByType.set(given, keyed);
+  }
+  return keyed(name);
 }
 
 /** The entity names of one document, keyed, with names that only make sense in context resolved. */
@@ -55,11 +89,9 @@ function documentEntities(doc: Document, speakers: readonly Speaker[]): {
 } {
   const drafts = new Map<string, Draft>();
   const add = (given: EntityType, name: string, surfaces: readonly string[], roles: readonly string[], mentions: number) => {
-    const type = linkedType(given, name);
-    if (!type || !LINKED_TYPES.has(type)) return;
-    const k = nameKey(type, name);
-    if (!k) return;
-    const id = `${type}\u0000${k.key}`;
+    const keyed = keyedName(given, name);
+    if (!keyed || !LINKED_TYPES.has(keyed.type)) return;
+    const { type, key: k, id } = keyed;
     let d = drafts.get(id);
     if (!d) {
       d = { type, key: k.key, block: k.block, full: k.full, surfaces: new Set(), roles: new Set(), mentions: 0 };
@@ -121,11 +153,9 @@ function documentEntities(doc: Document, speakers: readonly Speaker[]): {
   return {
     records,
     resolve(given, name) {
-      const type = linkedType(given, name);
-      const k = type && nameKey(type, name);
-      if (!k) return null;
-      const id = `${type}\u0000${k.key}`;
-      const target = redirect.get(id) ?? id;
+      const keyed = keyedName(given, name);
+      if (!keyed) return null;
+      const target = redirect.get(keyed.id) ?? keyed.id;
       const d = drafts.get(target);
       return d ? { type: d.type, key: d.key } : null;
     },
