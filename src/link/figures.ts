@@ -273,6 +273,32 @@ export function disputes(
   return [...found.entries()].sort((x, y) => cmp(x[0], y[0])).map(([, d]) => d);
 }
 
+/** What the figures of one measure of one event say together: their order, revisions and disputes. */
+export interface GroupFindings {
+  /** The figures in the group's order (compareFigures). */
+  ordered: FigureRecord[];
+  revisions: Revision[];
+  disputes: Dispute[];
+  /** Whether the same speaker later gave a new value for the figure. */
+  superseded(f: FigureRecord): boolean;
+}
+
+/**
+ * The findings of a figure group without the group: the store writes them as rows and needs no member copies
+ * (src/store/links.ts); buildGroup makes the group from them.
+ */
+export function groupFindings(measure: string, figures: readonly FigureRecord[]): GroupFindings {
+  const ordered = [...figures].sort(compareFigures);
+  const voiceOf = voices(ordered);
+  const { revisions: revs, superseded } = revisions(ordered, voiceOf);
+  return {
+    ordered,
+    revisions: revs,
+    disputes: disputes(ordered, voiceOf, measure, superseded),
+    superseded: (f) => superseded.has(figureKey(f)),
+  };
+}
+
 /** A figure group from the figures of one measure (and unit kind) of one event. */
 export function buildGroup(
   event: { id: string; label: string },
@@ -281,14 +307,11 @@ export function buildGroup(
   figures: readonly FigureRecord[],
   entityIdOf: (ref: EntityRef | null) => string | null,
 ): LinkedFigureGroup {
-  const ordered = [...figures].sort(compareFigures);
-  const voiceOf = voices(ordered);
-  const { revisions: revs, superseded } = revisions(ordered, voiceOf);
-  const found = disputes(ordered, voiceOf, measure, superseded);
-  const members: GroupFigure[] = ordered.map((f) => ({
+  const found = groupFindings(measure, figures);
+  const members: GroupFigure[] = found.ordered.map((f) => ({
     ...f,
     speakerEntityId: entityIdOf(f.speakerEntity),
-    superseded: superseded.has(figureKey(f)),
+    superseded: found.superseded(f),
   }));
   return {
     id: groupId(event.id, measure, unitKind),
@@ -297,9 +320,9 @@ export function buildGroup(
     measure,
     unitKind,
     figures: members,
-    disputed: found.length > 0,
-    disputes: found,
-    revisions: revs,
+    disputed: found.disputes.length > 0,
+    disputes: found.disputes,
+    revisions: found.revisions,
   };
 }
 

@@ -27,7 +27,7 @@ import {
   summarizeEvent,
   UnionFind,
 } from "../link/events.js";
-import { buildGroup, groupLabel, splitByMeasure } from "../link/figures.js";
+import { groupFindings, groupId, groupLabel, splitByMeasure } from "../link/figures.js";
 import type {
   AttributionRecord,
   ClaimLayers,
@@ -723,10 +723,14 @@ async function rebuildGroups(
       ).map((row) => ({ anchor: row.anchor, figure: figureRecord(row) }));
   const figuresOf = new Map<string, FigureRecord[]>();
   for (const { anchor, figure } of figures) push(figuresOf, eventOf.get(anchor)!, figure);
+  // (the findings alone: the rows need no copies of the figures)
   const groups = events.flatMap((event) =>
-    [...splitByMeasure(figuresOf.get(event.id) ?? []).values()].map((list) =>
-      buildGroup(event, list[0]!.measure!, list[0]!.unitKind, list, () => null),
-    ),
+    [...splitByMeasure(figuresOf.get(event.id) ?? []).values()].map((list) => {
+      const measure = list[0]!.measure!;
+      const unitKind = list[0]!.unitKind;
+      const id = groupId(event.id, measure, unitKind);
+      return { id, eventId: event.id, measure, unitKind, ...groupFindings(measure, list) };
+    }),
   );
   // The groups of the events replaced and rebuilt, with their members and revisions (explicitly: no cascades on PGlite).
   await tx.query(
@@ -737,12 +741,12 @@ async function rebuildGroups(
   );
   if (groups.length === 0) return;
   const members = groups.flatMap((g) =>
-    g.figures.map((f, seq) => ({
+    g.ordered.map((f, seq) => ({
       group_id: g.id,
       seq,
       document_id: f.documentId,
       figure_id: f.id,
-      superseded: f.superseded,
+      superseded: g.superseded(f),
     })),
   );
   const revisions = groups.flatMap((g) =>
@@ -785,9 +789,9 @@ async function rebuildGroups(
           event_id: g.eventId,
           measure: g.measure,
           unit_kind: g.unitKind,
-          disputed: g.disputed,
+          disputed: g.disputes.length > 0,
           disputes: g.disputes,
-          figure_count: g.figures.length,
+          figure_count: g.ordered.length,
         })),
       ),
       json(members),
