@@ -5,7 +5,14 @@
 ALTER TABLE documents ADD COLUMN entities JSONB;
 ALTER TABLE link_documents ALTER COLUMN entities DROP NOT NULL;
 ALTER TABLE link_documents ALTER COLUMN entities DROP DEFAULT;
--- The surface forms and roles of each document's names were written and never read: linking keeps their running
--- counts per name (entity_name_surfaces, entity_name_roles), and readers of entity_mentions want its documents.
-ALTER TABLE entity_mentions DROP COLUMN surfaces;
-ALTER TABLE entity_mentions DROP COLUMN roles;
+-- The names each linked document mentions ("type:key", the key of entity_names), in one array on its row instead
+-- of a row each in entity_mentions: those rows were most of what linking wrote per document, and their surface
+-- forms, roles and counts were never read (linking keeps running counts per name in entity_name_surfaces and
+-- entity_name_roles). Readers want an entity's documents: the GIN index finds them.
+ALTER TABLE link_documents ADD COLUMN names TEXT[] NOT NULL DEFAULT '{}';
+UPDATE link_documents d SET names = m.names
+FROM (SELECT document_id, array_agg(type || ':' || key ORDER BY type, key) AS names FROM entity_mentions
+      GROUP BY document_id) m
+WHERE m.document_id = d.document_id;
+DROP TABLE entity_mentions;
+CREATE INDEX link_documents_names_idx ON link_documents USING GIN (names) WITH (fastupdate = off);

@@ -29,6 +29,8 @@ export interface OpenOptions {
    * loop: what a server wants. Ignored for PostgreSQL, whose queries run in the server process anyway.
    */
   thread?: boolean;
+  /** Apply the migrations only through this one (tests of a migration on a store made by the ones before). */
+  migrateThrough?: string;
 }
 
 export const DEFAULT_DATA_DIR = ".claimtrace/data";
@@ -40,7 +42,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
     ? openPostgres(url)
     : await openPglite(options.dataDir ?? process.env.CLAIMTRACE_DATA ?? DEFAULT_DATA_DIR, options.thread ?? false);
   try {
-    await migrate(db);
+    await migrate(db, { through: options.migrateThrough });
   } catch (e) {
     await db.close();
     throw e;

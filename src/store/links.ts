@@ -187,9 +187,12 @@ function mirrorHolder(db: Database): MirrorHolder {
   return h;
 }
 
+/** How link_documents.names holds a name: "type:key", as entity_names keys it (a type has no colon). */
+const nameRef = (type: string, key: string) => `${type}:${key}`;
+
 /**
- * Writes what linking keeps of each document (its event features and entity layer, its link keys, its entity
- * names), and the claim rows of documents stored before claims were saved with them (`unsaved`).
+ * Writes what linking keeps of each document (its event features, its entity names, its link keys), and the claim
+ * rows of documents stored before claims were saved with them (`unsaved`).
  */
 async function writeLinkRows(
   tx: Sql,
@@ -208,29 +211,24 @@ async function writeLinkRows(
     // (the entity layer is stored with the document, unless linking writes its claims)
     entities: writesClaims.has(r.documentId) ? (claimLayers(docs.get(r.documentId)!).entities ?? []) : null,
     event_id: eventId([r.documentId]),
+    names: r.entities.map((e) => nameRef(e.type, e.key)),
   }));
   const keys = records.flatMap((r) =>
     linkKeys(r.features).map((k) => ({ ...k, document_id: r.documentId, published_at: r.publishedAt })),
   );
-  const mentions = records.flatMap((r) =>
-    r.entities.map((e) => ({ document_id: r.documentId, type: e.type, key: e.key, mentions: e.mentions })),
-  );
-  // One statement for the three tables: on PGlite a statement costs more than the rows it writes.
+
+  // One statement for both tables: on PGlite a statement costs more than the rows it writes.
   await tx.query(
     `WITH d AS (
-       INSERT INTO link_documents (document_id, source, published_at, features, entities, event_id)
-       SELECT x.document_id, x.source, x.published_at, x.features, x.entities, x.event_id
+       INSERT INTO link_documents (document_id, source, published_at, features, entities, event_id, names)
+       SELECT x.document_id, x.source, x.published_at, x.features, x.entities, x.event_id, x.names
        FROM jsonb_to_recordset($1::jsonb) AS x(document_id text, source text, published_at date, features jsonb,
-            entities jsonb, event_id text)
-     ), k AS (
-       INSERT INTO link_keys (kind, key, document_id, published_at)
-       SELECT x.kind, x.key, x.document_id, x.published_at
-       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, key text, document_id text, published_at date)
+            entities jsonb, event_id text, names text[])
      )
-     INSERT INTO entity_mentions (document_id, type, key, mentions)
-     SELECT x.document_id, x.type, x.key, x.mentions
-     FROM jsonb_to_recordset($3::jsonb) AS x(document_id text, type text, key text, mentions int)`,
-    [json(documents), json(keys), json(mentions)],
+     INSERT INTO link_keys (kind, key, document_id, published_at)
+     SELECT x.kind, x.key, x.document_id, x.published_at
+     FROM jsonb_to_recordset($2::jsonb) AS x(kind text, key text, document_id text, published_at date)`,
+    [json(documents), json(keys)],
   );
   mirror?.addDocuments(records, (r) => linkKeys(r.features));
 }
@@ -817,9 +815,8 @@ async function loadEntities(db: Sql): Promise<LinkedEntity[]> {
   );
   const aliases = await db.query<{ entity_id: string; alias: string }>("SELECT entity_id, alias FROM entity_aliases");
   const docs = await db.query<{ entity_id: string; source: string }>(
-    `SELECT DISTINCT n.entity_id, d.source FROM entity_mentions m
-     JOIN entity_names n ON n.type = m.type AND n.key = m.key
-     JOIN link_documents d ON d.document_id = m.document_id`,
+    `SELECT DISTINCT n.entity_id, d.source FROM link_documents d CROSS JOIN unnest(d.names) AS m(name)
+     JOIN entity_names n ON n.type || ':' || n.key = m.name`,
   );
   const mentions = await db.query<{ entity_id: string; mentions: number }>(
     "SELECT entity_id, sum(mentions)::int AS mentions FROM entity_names GROUP BY entity_id",

@@ -12,8 +12,11 @@ const MIGRATION_LOCK = 7_246_001;
  * Applies, in file-name order, each migration not yet recorded, all in one transaction under a transaction-level
  * advisory lock, so concurrent processes starting on one PostgreSQL database migrate once and never half-way.
  */
-export async function migrate(db: Database): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+export async function migrate(db: Database, options: { through?: string } = {}): Promise<string[]> {
+  // (through: the last migration to apply, for tests of a migration on a store made by the ones before)
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((f) => /^\d+_.*\.sql$/.test(f) && (options.through === undefined || f <= options.through))
+    .sort();
   return db.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await tx.query(

@@ -15,7 +15,7 @@ const source = (name: keyof typeof specs) => docs.find((d) => d.source === specs
 
 async function emptyStore(db: Database): Promise<void> {
   for (const t of ["figure_revisions", "figure_group_members", "figure_groups", "events", "entity_aliases", "entities",
-    "entity_name_roles", "entity_name_surfaces", "entity_names", "entity_mentions", "link_keys", "link_documents",
+    "entity_name_roles", "entity_name_surfaces", "entity_names", "link_keys", "link_documents",
     "figures", "attributions", "documents"])
     await db.query(`DELETE FROM ${t}`);
 }

@@ -56,7 +56,6 @@ const LINK_TABLES = [
   "entity_name_roles",
   "entity_name_surfaces",
   "entity_names",
-  "entity_mentions",
   "link_keys",
   "link_documents",
   "figures",

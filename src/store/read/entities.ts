@@ -45,9 +45,8 @@ interface EntityRow extends Record<string, unknown> {
 /** Aliases and distinct documents are gathered for the page's entities only. */
 const DETAILS = `SELECT page.*,
     (SELECT array_agg(x.alias ORDER BY x.alias) FROM entity_aliases x WHERE x.entity_id = page.id) AS aliases,
-    (SELECT count(DISTINCT m.document_id) FROM entity_names n
-       JOIN entity_mentions m ON m.type = n.type AND m.key = n.key
-     WHERE n.entity_id = page.id) AS documents
+    (SELECT count(*) FROM link_documents d
+     WHERE d.names && ARRAY(SELECT n.type || ':' || n.key FROM entity_names n WHERE n.entity_id = page.id)) AS documents
   FROM page`;
 
 function entitySummary(r: EntityRow): EntitySummary {
