@@ -156,12 +156,18 @@ export async function linkDocuments(
     const done = new Set(stored.filter((d) => d.linked).map((d) => d.id));
     const fresh = records.filter((r) => !done.has(r.documentId));
     if (fresh.length === 0) return 0;
+    // With the link state in memory, the batch's events are found before its link rows are written, so each row is
+    // written with its event (an update of a row rewrites all its index entries, its names' among them). Without
+    // it, the store finds them once the rows are in.
+    mirror?.addDocuments(fresh, (r) => linkKeys(r.features));
+    const planned = mirror ? await planEvents(tx, fresh, mirror) : null;
     lap("linking");
     const saved = new Set(stored.filter((d) => d.claims).map((d) => d.id));
-    await writeLinkRows(tx, fresh, byId, fresh.filter((r) => !saved.has(r.documentId)), mirror);
+    const eventOf = planned && new Map(planned.assignments.map((a) => [a.document_id, a.event_id]));
+    await writeLinkRows(tx, fresh, byId, fresh.filter((r) => !saved.has(r.documentId)), eventOf);
     lap("rows");
     await linkEntityNames(tx, fresh, mirror);
-    await linkEvents(tx, fresh, mirror);
+    await linkEvents(tx, fresh, mirror, planned ?? (await planEvents(tx, fresh, null)), planned !== null);
     lap("linking");
     return fresh.length;
   });
@@ -199,7 +205,7 @@ async function writeLinkRows(
   records: readonly DocRecord[],
   docs: ReadonlyMap<string, Document>,
   unsaved: readonly DocRecord[],
-  mirror: LinkMirror | null,
+  eventOf: ReadonlyMap<string, string> | null,
 ): Promise<void> {
   if (unsaved.length > 0) await writeClaimRows(tx, unsaved, docs);
   const writesClaims = new Set(unsaved.map((r) => r.documentId));
@@ -210,7 +216,7 @@ async function writeLinkRows(
     features: r.features,
     // (the entity layer is stored with the document, unless linking writes its claims)
     entities: writesClaims.has(r.documentId) ? (claimLayers(docs.get(r.documentId)!).entities ?? []) : null,
-    event_id: eventId([r.documentId]),
+    event_id: eventOf?.get(r.documentId) ?? eventId([r.documentId]),
     names: r.entities.map((e) => nameRef(e.type, e.key)),
   }));
   const keys = records.flatMap((r) =>
@@ -230,7 +236,6 @@ async function writeLinkRows(
      FROM jsonb_to_recordset($2::jsonb) AS x(kind text, key text, document_id text, published_at date)`,
     [json(documents), json(keys)],
   );
-  mirror?.addDocuments(records, (r) => linkKeys(r.features));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -469,7 +474,19 @@ async function refreshEntities(tx: Sql, ids: readonly string[], mirror: LinkMirr
 // ---------------------------------------------------------------------------------------------------------------
 // Events and figure groups
 
-async function linkEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMirror | null): Promise<void> {
+/** The events a batch's documents join: every event it forms or changes, each document's, and those it replaces. */
+interface EventPlan {
+  events: Array<{ id: string; label: string; row: unknown }>;
+  assignments: Array<{ document_id: string; event_id: string }>;
+  oldEvents: string[];
+}
+
+/**
+ * Finds the events of a batch's documents: the batch's documents and the stored events they share a happening
+ * with, joined into components. From the store, the batch's link rows must already be written; from the link
+ * state in memory, the batch's documents must be in it.
+ */
+async function planEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMirror | null): Promise<EventPlan> {
   const inBatch = new Map(records.map((r) => [r.documentId, r]));
   const keys = records.flatMap((r) =>
     linkKeys(r.features).map((k) => ({ doc: r.documentId, kind: k.kind, key: k.key, published: r.publishedAt })),
@@ -565,6 +582,22 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMi
     });
     for (const m of list) assignments.push({ document_id: m.id, event_id: id });
   }
+  return { events, assignments, oldEvents };
+}
+
+/**
+ * Writes a batch's events (`written`: its own documents' link rows already carry theirs), re-anchors scenes, and
+ * rebuilds the figure groups of every event it changed.
+ */
+async function linkEvents(
+  tx: Sql,
+  records: readonly DocRecord[],
+  mirror: LinkMirror | null,
+  { events, assignments, oldEvents }: EventPlan,
+  written: boolean,
+): Promise<void> {
+  const inBatch = new Set(records.map((r) => r.documentId));
+  const moves = written ? assignments.filter((a) => !inBatch.has(a.document_id)) : assignments;
   // Old events are replaced (their groups go with them) by the events they are now part of.
   await tx.query(
     `WITH u AS (
@@ -581,7 +614,7 @@ async function linkEvents(tx: Sql, records: readonly DocRecord[], mirror: LinkMi
           last_date date, document_count int)
      ON CONFLICT (id) DO UPDATE SET label = EXCLUDED.label, place = EXCLUDED.place, term = EXCLUDED.term,
        first_date = EXCLUDED.first_date, last_date = EXCLUDED.last_date, document_count = EXCLUDED.document_count`,
-    [json(assignments), oldEvents, json(events.map((e) => e.row))],
+    [json(moves), oldEvents, json(events.map((e) => e.row))],
   );
   mirror?.assignEvents(assignments);
   // Figures whose scene changed anchor leave one event's groups for another's: those events are rebuilt too.
