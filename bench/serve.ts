@@ -27,7 +27,7 @@ import { titleAfterCleaning, toDocument } from "../src/ingest/document.js";
 import { runPipeline } from "../src/pipeline/pipeline.js";
 import { createApp } from "../src/server/app.js";
 import { openDatabase, type Database } from "../src/store/database.js";
-import { saveDocument } from "../src/store/documents.js";
+import { saveDocuments } from "../src/store/documents.js";
 import { LINK_BATCH, linkDocuments } from "../src/store/links.js";
 import { analyzeIfGrown } from "../src/store/maintenance.js";
 import type { Document } from "../src/model/document.js";
@@ -111,7 +111,7 @@ end`;
 async function fill(db: Database, docs: readonly Document[]): Promise<void> {
   for (let i = 0; i < docs.length; i += LINK_BATCH) {
     const chunk = docs.slice(i, i + LINK_BATCH);
-    for (const d of chunk) await saveDocument(db, d, null);
+    await saveDocuments(db, chunk, null);
     await linkDocuments(db, chunk);
   }
   await analyzeIfGrown(db);
