@@ -1,7 +1,8 @@
 /**
- * Incremental linking in the store: `linkDocuments` adds stored documents' attributions, figures and entity
- * names, and updates only what they touch — the entity blocks of their names, the events they join (merging events
- * they bridge), and those events' figure groups. `loadLinkResult` reads the ledger back.
+ * Incremental linking in the store: `linkDocuments` joins stored documents (stored with their attributions and
+ * figures by saveDocuments) to the ledger, and updates only what they touch — the entity blocks of their names, the
+ * events they join (merging events they bridge), and those events' figure groups. `loadLinkResult` reads the
+ * ledger back.
  *
  * The rules are those of src/link, applied to the same per-document records, so the store holds exactly what
  * linking all its documents at once in memory gives, whatever the order and the batches they arrive in
@@ -89,8 +90,10 @@ export async function linkDocument(db: Database, doc: Document): Promise<boolean
 export interface LinkTimings {
   /** Reducing documents to records (src/link/records.ts). */
   records: number;
-  /** Writing each document's link rows: event features, link keys, entity names (and the claim rows of documents
-   * stored before claims were saved with them). */
+  /**
+   * Writing each document's link rows: event features, link keys, entity names (and the claim rows of documents
+   * stored before claims were saved with them).
+   */
   rows: number;
   /** Updating entities, events and figure groups. */
   linking: number;
