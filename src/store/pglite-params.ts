@@ -32,18 +32,18 @@ type Serializers = Record<number | string, Serializer>;
  * value goes to the default serializer.
  */
 function withEncodedStrings(defaults: Serializers): Serializers {
+  const isEncoded = (v: unknown): v is Buffer => v instanceof Buffer && encoded.has(v);
   const out: Serializers = {};
-  const asBytes = (bytes: (b: Buffer) => Uint8Array) => (oid: number) => {
+  for (const oid of Object.keys(defaults)) {
+    const base = defaults[oid]!;
+    out[oid] = (v) => base(isEncoded(v) ? v.toString("utf8") : v);
+  }
+  const sendAsBytes = (oid: number, bytes: (b: Buffer) => Uint8Array) => {
     const base = defaults[oid] ?? String;
-    return (v: unknown) => (v instanceof Buffer && encoded.has(v) ? (bytes(v) as unknown as string) : base(v));
+    out[oid] = (v) => (isEncoded(v) ? (bytes(v) as unknown as string) : base(v));
   };
-  const asText = (oid: number) => {
-    const base = defaults[oid] ?? String;
-    return (v: unknown) => base(v instanceof Buffer && encoded.has(v) ? v.toString("utf8") : v);
-  };
-  for (const oid of Object.keys(defaults)) out[oid] = asText(Number(oid));
-  for (const oid of PLAIN_TEXT_OIDS) out[oid] = asBytes((b) => b)(oid);
-  out[JSONB_OID] = asBytes((b) => Buffer.concat([JSONB_VERSION, b]))(JSONB_OID);
+  for (const oid of PLAIN_TEXT_OIDS) sendAsBytes(oid, (b) => b);
+  sendAsBytes(JSONB_OID, (b) => Buffer.concat([JSONB_VERSION, b]));
   return out;
 }
 
